@@ -1,0 +1,66 @@
+import type { ClientFormat } from '../client-format.js';
+import type { RouterError } from '../errors/router-error.js';
+import type { SseEvent } from '../framing/sse-frame.js';
+import type { HeaderMap } from '../http/header-map.js';
+import type { IrResponse } from '../ir/ir-response.js';
+import type { IrStreamEvent } from '../ir/ir-stream-event.js';
+
+/** What the router needs to know about a request before it can route it. */
+export interface RoutableRequest {
+  model: string;
+  stream: boolean;
+}
+
+export interface RenderedError {
+  status: number;
+  headers: HeaderMap;
+  /** Serialised JSON body in the client's error format. */
+  body: string;
+}
+
+/** Turns IR stream events into wire text. Stateful: one instance per response stream. */
+export interface StreamEncoder {
+  /** The wire text for one event ('' when the format has nothing to say for it). */
+  encode(event: IrStreamEvent): string;
+}
+
+export interface StreamEncoderOptions {
+  /** OpenAI: the client asked for `stream_options.include_usage`. */
+  includeUsage: boolean;
+}
+
+/**
+ * Everything about one client-facing API format. Implemented by the API-family libs; the app
+ * holds one per ClientFormat and never branches on the format itself.
+ */
+export interface ClientCodec {
+  readonly format: ClientFormat;
+  /** Content type of a streamed answer. */
+  readonly streamContentType: string;
+
+  /**
+   * Checks the body far enough to route it (an object, a string `model`, the required fields with the
+   * right types) and says whether a stream is wanted. Throws RouterError 400 naming the field.
+   */
+  inspect(body: unknown): RoutableRequest;
+
+  /** An error before the first byte: status, headers and body in this format. */
+  renderError(error: RouterError, requestId: string): RenderedError;
+
+  /** An error after the stream started: the in-band frame that ends the stream (no success ending after it). */
+  streamErrorFrame(error: RouterError): string;
+
+  /**
+   * Passthrough of a stream in this format: the frame to send to the client for one upstream frame,
+   * with the model name replaced by the one the client asked for. Returns `frame.raw` when unchanged.
+   */
+  passthroughFrame(frame: SseEvent & { raw: string }, clientModel: string): string;
+
+  /** Whether a passthrough stream frame is this format's successful end (OpenAI `[DONE]`, Anthropic `message_stop`). */
+  isTerminalFrame(frame: SseEvent): boolean;
+
+  /** A complete (non-streamed) answer in this format. */
+  encodeResponse(response: IrResponse): unknown;
+
+  createStreamEncoder(options: StreamEncoderOptions): StreamEncoder;
+}

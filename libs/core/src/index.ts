@@ -1,0 +1,17 @@
+// Public API of @llm-router/core: the neutral IR, the contracts between libs, errors and stream framing.
+// No Nest, no HTTP client, no config: every other lib may import this one.
+export { CLIENT_FORMATS, clientFormatForPath, type ClientFormat } from './client-format.js';
+export { kindForStatus, STATUS_FOR_KIND, type ErrorKind } from './errors/error-kind.js';
+export { RouterError, type RouterErrorOptions } from './errors/router-error.js';
+export { ConfigValidationError, formatConfigProblem, type ConfigProblem } from './errors/config-validation-error.js';
+export { CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';
+export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
+export { SseParser } from './framing/sse-parser.js';
+export { NdjsonParser } from './framing/ndjson-parser.js';
+export type * from './ir/ir-content.js';
+export type * from './ir/ir-request.js';
+export type * from './ir/ir-response.js';
+export type * from './ir/ir-stream-event.js';
+export type * from './contracts/client-codec.js';
+export type * from './contracts/upstream.js';
+export type * from './contracts/provider-adapter.js';

@@ -1,0 +1,47 @@
+import type { IrMessage, IrTextPart } from './ir-content.js';
+
+export interface IrTool {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>;
+  strict?: boolean;
+}
+
+export type IrToolChoice =
+  | { type: 'auto' }
+  | { type: 'none' }
+  | { type: 'required' }
+  | { type: 'tool'; name: string };
+
+export type IrResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | { type: 'json_schema'; name: string; schema: Record<string, unknown>; strict?: boolean };
+
+export type IrThinking = { type: 'enabled'; budgetTokens: number } | { type: 'adaptive' } | { type: 'disabled' };
+
+/** A chat request in neutral form. */
+export interface IrRequest {
+  /** The model name the client asked for (before aliasing). */
+  model: string;
+  system: IrTextPart[];
+  messages: IrMessage[];
+  tools?: IrTool[];
+  toolChoice?: IrToolChoice;
+  /** false = at most one tool call per turn. */
+  parallelToolCalls?: boolean;
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  stop?: string[];
+  seed?: number;
+  responseFormat?: IrResponseFormat;
+  thinking?: IrThinking;
+  stream: boolean;
+  /** Whether a streaming client asked for usage in the stream (OpenAI `stream_options.include_usage`). */
+  streamUsage?: boolean;
+  /** An opaque end-user id (OpenAI `user`, Anthropic `metadata.user_id`). */
+  user?: string;
+}

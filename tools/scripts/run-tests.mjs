@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check and test every project through Nx, then print one closing line
+// `N passed, N failed` summed over all Jest projects. Exit code is Nx's.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const reports = join(root, 'reports', 'jest');
+rmSync(reports, { recursive: true, force: true });
+
+const args = ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+if (existsSync(reports)) {
+  for (const file of readdirSync(reports).filter((f) => f.endsWith('.json'))) {
+    const r = JSON.parse(readFileSync(join(reports, file), 'utf8'));
+    passed += r.passed;
+    failed += r.failed + r.brokenSuites;
+  }
+}
+// A failing lint or type-check has no test of its own: count it, so it cannot hide.
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(run.status ?? 1);
