@@ -4,6 +4,7 @@ export { CLIENT_FORMATS, clientFormatForPath, type ClientFormat } from './client
 export { kindForStatus, STATUS_FOR_KIND, type ErrorKind } from './errors/error-kind.js';
 export { RouterError, type RouterErrorOptions } from './errors/router-error.js';
 export { ConfigValidationError, formatConfigProblem, type ConfigProblem } from './errors/config-validation-error.js';
+export { parseRetryAfterMs } from './http/parse-retry-after.js';
 export { CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';
 export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
 export { SseParser } from './framing/sse-parser.js';
