@@ -3,6 +3,7 @@
 export { CLIENT_FORMATS, clientFormatForPath, type ClientFormat } from './client-format.js';
 export { kindForStatus, STATUS_FOR_KIND, type ErrorKind } from './errors/error-kind.js';
 export { RouterError, type RouterErrorOptions } from './errors/router-error.js';
+export { asRouterError } from './errors/as-router-error.js';
 export { ConfigValidationError, formatConfigProblem, type ConfigProblem } from './errors/config-validation-error.js';
 export { parseRetryAfterMs } from './http/parse-retry-after.js';
 export { CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';

@@ -1,1 +1,3 @@
-// Public API of @llm-router/echo.
+// Public API of @llm-router/echo: the no-network provider that answers with the request it was sent.
+export { EchoProvider, ECHO_DEFAULT_ENDPOINT, type EchoProviderOptions } from './echo-provider.js';
+export type { EchoedRequest } from './echo-answer.js';

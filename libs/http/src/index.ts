@@ -1,1 +1,4 @@
-// Public API of @llm-router/http.
+// Public API of @llm-router/http: the upstream HTTP transport (got with keep-alive pools).
+export { GotTransport } from './got-transport.js';
+export { KeepAliveAgents, type AgentPair, type KeepAliveAgentOptions } from './keep-alive-agents.js';
+export { classifyNetworkError } from './classify-network-error.js';
