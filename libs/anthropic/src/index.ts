@@ -1,1 +1,9 @@
 // Public API of @llm-router/anthropic.
+export { anthropicMessagesCodec } from './anthropic-messages-codec.js';
+export { anthropicProvider } from './anthropic-provider.js';
+export { MessagesStreamEncoder } from './messages-stream-encoder.js';
+export { encodeUsage } from './encode-usage.js';
+export { mapStopReason } from './map-stop-reason.js';
+export { errorTypeForKind } from './error-type-for-kind.js';
+export { kindForErrorType } from './kind-for-error-type.js';
+export type * from './anthropic-wire-types.js';

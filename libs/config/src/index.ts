@@ -1,1 +1,18 @@
-// Public API of @llm-router/config.
+// Public API of @llm-router/config: load, validate and resolve the router's YAML config; provide it to Nest.
+// The only lib that reads process.env (as the default of `options.env`).
+export type {
+  HeaderRulesConfig,
+  ModelConfig,
+  RetryConfig,
+  RouterConfig,
+  ServerConfig,
+  TransformationConfig,
+  TransformationType,
+} from './router-config.js';
+export type { LoadConfigOptions } from './load-config-options.js';
+export { parseConfig } from './parse-config.js';
+export { loadConfig } from './load-config.js';
+export { resolveConfigPath, type ResolvedConfigPath } from './resolve-config-path.js';
+export { modelEnvName } from './model-env-name.js';
+export { ROUTER_CONFIG } from './router-config.token.js';
+export { RouterConfigModule } from './router-config.module.js';

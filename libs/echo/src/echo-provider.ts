@@ -24,6 +24,9 @@ export interface EchoProviderOptions {
   now?: () => number;
 }
 
+/** Echo needs no endpoint; this is the URL base it reports when none is configured. */
+export const ECHO_DEFAULT_ENDPOINT = 'echo://local';
+
 const PATHS: Readonly<Record<ClientFormat, string>> = {
   'openai-chat': '/v1/chat/completions',
   'openai-completions': '/v1/completions',
@@ -41,6 +44,7 @@ export class EchoProvider implements ProviderAdapter, UpstreamTransport {
   readonly provider = 'echo';
   readonly nativeFormats = CLIENT_FORMATS;
   readonly requiredHeaders: HeaderMap = {};
+  readonly defaultEndpoint = ECHO_DEFAULT_ENDPOINT;
   readonly transport: UpstreamTransport = this;
 
   private readonly newId: () => string;
@@ -93,6 +97,3 @@ export class EchoProvider implements ProviderAdapter, UpstreamTransport {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/** Echo needs no endpoint; this is the URL base it reports when none is configured. */
-export const ECHO_DEFAULT_ENDPOINT = 'echo://local';

@@ -1,1 +1,7 @@
-// Public API of @llm-router/header-rules.
+// Public API of @llm-router/header-rules: pure functions for plain Node, plus a thin Nest service/module.
+export type { HeaderRules, HeaderRulesLayer } from './header-rules.js';
+export type { CompiledHeaderRules } from './compiled-header-rules.js';
+export { compileHeaderRules } from './compile-header-rules.js';
+export { buildUpstreamHeaders, type UpstreamHeaderOptions } from './build-upstream-headers.js';
+export { HeaderRulesService } from './header-rules.service.js';
+export { HeaderRulesModule } from './header-rules.module.js';

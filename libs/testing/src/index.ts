@@ -1,1 +1,7 @@
-// Public API of @llm-router/testing.
+// Public API of @llm-router/testing: strict mock OpenAI/Anthropic upstreams and the wire-format fixtures.
+// Test-only: never import it from production code.
+export { fixturePath, readFixture, readFixtureJson } from './fixture-files.js';
+export { readSseFixtureFrames } from './sse-fixture-frames.js';
+export { startMockOpenAI } from './start-mock-openai.js';
+export { startMockAnthropic } from './start-mock-anthropic.js';
+export type { MockOptions, MockUpstream, RecordedRequest, ScriptedResponse } from './mock-upstream.js';

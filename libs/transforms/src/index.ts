@@ -1,1 +1,15 @@
-// Public API of @llm-router/transforms.
+// Public API of @llm-router/transforms: pure functions for plain Node, plus a thin Nest service/module.
+export type { TransformationLayer, TransformationRule } from './transformation-rule.js';
+export type {
+  CompiledJsonPathAdd,
+  CompiledJsonPathDrop,
+  CompiledRegexReplace,
+  CompiledTransformation,
+  CompiledTransformations,
+  PathStep,
+} from './compiled-transformations.js';
+export type { JsonValue } from './json-value.js';
+export { compileTransformations } from './compile-transformations.js';
+export { applyTransformations } from './apply-transformations.js';
+export { TransformsService } from './transforms.service.js';
+export { TransformsModule } from './transforms.module.js';

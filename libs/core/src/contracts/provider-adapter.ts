@@ -11,6 +11,8 @@ export interface ProviderAdapter {
   readonly provider: string;
   /** Client formats this provider speaks natively: requests in them are passed through untouched. */
   readonly nativeFormats: readonly ClientFormat[];
+  /** The endpoint used when a model configures none (the provider's public API); absent = required. */
+  readonly defaultEndpoint?: string;
   /** Where a request of `format` goes, given the model's configured `endpoint`. */
   url(endpoint: string, format: ClientFormat): string;
   /** The provider's auth headers for the configured key (`Authorization: Bearer`, `x-api-key`, ...). */

@@ -1,0 +1,23 @@
+import { Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ModelLookupGuard } from '../routing/model-lookup.guard.js';
+import { RouterService } from '../routing/router.service.js';
+import { routingContextOf } from '../routing/routing-context.js';
+import { ServesFormat } from '../routing/serves-format.decorator.js';
+
+/**
+ * The Anthropic Messages endpoint. Query strings such as Claude Code's `?beta=true` are ignored;
+ * clients authenticate with `x-api-key` or `Authorization: Bearer` (neither is forwarded upstream
+ * unless the model says so).
+ */
+@Controller('v1')
+@UseGuards(ModelLookupGuard)
+export class AnthropicController {
+  constructor(@Inject(RouterService) private readonly router: RouterService) {}
+
+  @Post('messages')
+  @ServesFormat('anthropic-messages')
+  messages(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.router.handle(request, reply, routingContextOf(request));
+  }
+}

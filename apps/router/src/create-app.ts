@@ -1,0 +1,22 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RouterConfig } from '@llm-router/config';
+import { installRequestLogging, PinoLoggerService, RequestLog, type Logger } from '@llm-router/logging';
+import { AppModule } from './app.module.js';
+
+/**
+ * Builds the router app on Fastify, initialised but not listening (tests use `app.inject()` or
+ * `listen`). Throws ConfigValidationError when the config compiles badly (unknown provider, bad regex).
+ */
+export async function createRouterApp(config: RouterConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, logger }), adapter, {
+    logger: new PinoLoggerService(logger),
+    abortOnError: false,
+  });
+  // Before init(): Fastify applies hooks to the routes Nest registers then. Body-parsing errors need no
+  // handler of ours: Nest passes them through the exception filters (RouterExceptionFilter).
+  installRequestLogging(app.getHttpAdapter().getInstance(), app.get(RequestLog));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Headers, Inject } from '@nestjs/common';
+import { RouteTable } from '../routing/route-table.js';
+import { VERSION } from './version.js';
+
+/** Status and the model lists. No guard: these never touch an upstream. */
+@Controller()
+export class HealthController {
+  private readonly bootedAt = Math.floor(Date.now() / 1000);
+
+  constructor(@Inject(RouteTable) private readonly routes: RouteTable) {}
+
+  @Get('health')
+  health(): { status: 'ok'; service: string; version: string; models: string[] } {
+    return { status: 'ok', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name) };
+  }
+
+  /** OpenAI's list shape, or Anthropic's when the client sends `anthropic-version` (as its SDK does). */
+  @Get('v1/models')
+  models(@Headers('anthropic-version') anthropicVersion: string | undefined): unknown {
+    const routes = this.routes.all();
+    if (anthropicVersion !== undefined) {
+      const createdAt = new Date(this.bootedAt * 1000).toISOString();
+      const data = routes.map((r) => ({ type: 'model', id: r.name, display_name: r.name, created_at: createdAt }));
+      return { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null };
+    }
+    return {
+      object: 'list',
+      data: routes.map((r) => ({ id: r.name, object: 'model', created: this.bootedAt, owned_by: r.adapter.provider })),
+    };
+  }
+}

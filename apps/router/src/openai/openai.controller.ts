@@ -1,0 +1,25 @@
+import { Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ModelLookupGuard } from '../routing/model-lookup.guard.js';
+import { RouterService } from '../routing/router.service.js';
+import { routingContextOf } from '../routing/routing-context.js';
+import { ServesFormat } from '../routing/serves-format.decorator.js';
+
+/** The OpenAI-format endpoints. Both answer in OpenAI's format, errors included. */
+@Controller('v1')
+@UseGuards(ModelLookupGuard)
+export class OpenAIController {
+  constructor(@Inject(RouterService) private readonly router: RouterService) {}
+
+  @Post('chat/completions')
+  @ServesFormat('openai-chat')
+  chatCompletions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.router.handle(request, reply, routingContextOf(request));
+  }
+
+  @Post('completions')
+  @ServesFormat('openai-completions')
+  completions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.router.handle(request, reply, routingContextOf(request));
+  }
+}

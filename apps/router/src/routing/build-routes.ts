@@ -1,0 +1,74 @@
+import type { RouterConfig } from '@llm-router/config';
+import { ConfigValidationError, type ConfigProblem, type ProviderAdapter, type UpstreamTransport } from '@llm-router/core';
+import { compileHeaderRules } from '@llm-router/header-rules';
+import { compileTransformations } from '@llm-router/transforms';
+import type { Route } from './route.js';
+
+/**
+ * Compiles the config into one Route per model, once, at boot. Every problem found here (unknown
+ * provider, missing endpoint, bad regex or JSONPath in a rule) is collected and thrown together as a
+ * ConfigValidationError, like the config lib's own validation, so the CLI reports them all and exits 2.
+ */
+export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string, ProviderAdapter>, http: UpstreamTransport): Map<string, Route> {
+  const problems: ConfigProblem[] = [];
+  const routes = new Map<string, Route>();
+  const collect = <T>(compile: () => T): T | undefined => {
+    try {
+      return compile();
+    } catch (error) {
+      if (!(error instanceof ConfigValidationError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+
+  for (const [name, model] of Object.entries(config.models)) {
+    const path = `models.${name}`;
+    const adapter = providers.get(model.provider);
+    if (adapter === undefined) {
+      problems.push({ path: `${path}.provider`, message: `unknown provider '${model.provider}' (known: ${[...providers.keys()].join(', ')})` });
+      continue;
+    }
+    const endpoint = model.endpoint ?? adapter.defaultEndpoint;
+    if (endpoint === undefined) {
+      problems.push({ path: `${path}.endpoint`, message: `required for provider ${model.provider}` });
+      continue;
+    }
+    const headerRules = collect(() =>
+      compileHeaderRules([
+        { rules: config.headerRules, path: 'header_rules' },
+        ...(model.headerRules ? [{ rules: model.headerRules, path: `${path}.header_rules` }] : []),
+      ]),
+    );
+    const transforms = collect(() =>
+      compileTransformations([
+        { rules: config.transformations, path: 'transformations' },
+        { rules: model.transformations, path: `${path}.transformations` },
+      ]),
+    );
+    if (headerRules === undefined || transforms === undefined) continue;
+
+    routes.set(name, {
+      name,
+      model,
+      adapter,
+      transport: adapter.transport ?? http,
+      urls: Object.fromEntries(adapter.nativeFormats.map((format) => [format, adapter.url(endpoint, format)])),
+      headerRules,
+      transforms,
+      retry: model.retry,
+      send: {
+        connectTimeoutMs: model.connectTimeoutMs,
+        responseTimeoutMs: model.timeoutMs,
+        idleTimeoutMs: model.streamIdleTimeoutMs,
+        rejectUnauthorized: model.sslVerify,
+      },
+      routerHeaders: {
+        'content-type': 'application/json',
+        ...(model.apiKey === undefined ? {} : adapter.authHeaders(model.apiKey)),
+      },
+    });
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return routes;
+}

@@ -1,0 +1,47 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { RouterError, type ClientFormat } from '@llm-router/core';
+import { requestRecordOf } from '@llm-router/logging';
+import type { FastifyRequest } from 'fastify';
+import { codecFor } from './client-codecs.js';
+import { RouteTable } from './route-table.js';
+import { setRoutingContext } from './routing-context.js';
+import { SERVES_FORMAT } from './serves-format.decorator.js';
+
+/**
+ * Runs before any upstream work: checks the body is routable in the client's format (400 in that
+ * format otherwise), looks the model up (404 in that format when unknown) and attaches the
+ * RoutingContext the controller uses.
+ */
+@Injectable()
+export class ModelLookupGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(RouteTable) private readonly routes: RouteTable,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const format = this.reflector.get<ClientFormat | undefined>(SERVES_FORMAT, context.getHandler());
+    if (format === undefined) throw new Error(`${context.getClass().name}.${context.getHandler().name} has no @ServesFormat`);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const codec = codecFor(format);
+    const record = requestRecordOf(request);
+    if (record) record.clientFormat = format;
+
+    const { model, stream } = codec.inspect(request.body);
+    if (record) {
+      record.model = model;
+      record.stream = stream;
+    }
+    const route = this.routes.get(model);
+    if (route === undefined) {
+      throw new RouterError('not_found', `The model '${model}' does not exist on this router.`, { param: 'model', code: 'model_not_found' });
+    }
+    if (record) {
+      record.provider = route.adapter.provider;
+      record.upstreamModel = route.model.actualModelName;
+    }
+    setRoutingContext(request, { format, codec, route, clientModel: model, stream });
+    return true;
+  }
+}

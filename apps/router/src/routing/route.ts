@@ -1,0 +1,26 @@
+import type { ModelConfig } from '@llm-router/config';
+import type { ClientFormat, HeaderMap, ProviderAdapter, SendOptions, UpstreamTransport } from '@llm-router/core';
+import type { CompiledHeaderRules } from '@llm-router/header-rules';
+import type { RetryPolicy } from '@llm-router/retry';
+import type { CompiledTransformations } from '@llm-router/transforms';
+
+/**
+ * Everything needed to serve one configured model, compiled once at boot: the provider, its URL per
+ * client format, the layered header rules and transformations, the retry policy and send options.
+ * Nothing here is recomputed per request.
+ */
+export interface Route {
+  /** The model name clients send. */
+  readonly name: string;
+  readonly model: ModelConfig;
+  readonly adapter: ProviderAdapter;
+  readonly transport: UpstreamTransport;
+  /** Upstream URL for each client format the provider speaks natively. */
+  readonly urls: Partial<Record<ClientFormat, string>>;
+  readonly headerRules: CompiledHeaderRules;
+  readonly transforms: CompiledTransformations;
+  readonly retry: RetryPolicy;
+  readonly send: Omit<SendOptions, 'signal'>;
+  /** Headers the router owns on every upstream request: provider auth from the configured key, content type. */
+  readonly routerHeaders: HeaderMap;
+}

@@ -1,0 +1,22 @@
+import type { ClientCodec } from '@llm-router/core';
+import { encodeMessage } from './encode-message.js';
+import { inspectMessagesRequest } from './inspect-messages-request.js';
+import { isTerminalFrame } from './is-terminal-frame.js';
+import { MessagesStreamEncoder } from './messages-stream-encoder.js';
+import { passthroughFrame } from './passthrough-frame.js';
+import { renderAnthropicError } from './render-anthropic-error.js';
+import { streamErrorFrame } from './stream-error-frame.js';
+
+/** The client side of `POST /v1/messages`: routing checks, errors, responses and streams. */
+export const anthropicMessagesCodec: ClientCodec = Object.freeze({
+  format: 'anthropic-messages',
+  streamContentType: 'text/event-stream; charset=utf-8',
+  inspect: inspectMessagesRequest,
+  renderError: renderAnthropicError,
+  streamErrorFrame,
+  passthroughFrame,
+  isTerminalFrame,
+  encodeResponse: encodeMessage,
+  // Anthropic streams always carry usage, so StreamEncoderOptions.includeUsage has nothing to change.
+  createStreamEncoder: () => new MessagesStreamEncoder(),
+});

@@ -1,0 +1,19 @@
+import type { SseEvent } from '@llm-router/core';
+
+/**
+ * Whether a passthrough frame is the stream's successful end, `message_stop`. Anthropic always names
+ * its events; an unnamed frame counts when its data's `type` is `message_stop`.
+ */
+export function isTerminalFrame(frame: SseEvent): boolean {
+  if (frame.event !== undefined) return frame.event === 'message_stop';
+  return dataType(frame.data) === 'message_stop';
+}
+
+function dataType(data: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return typeof parsed === 'object' && parsed !== null && 'type' in parsed ? parsed.type : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,83 @@
+import type { ConfigProblem } from '@llm-router/core';
+import { isRecord } from './is-record.js';
+import type { LoadConfigOptions } from './load-config-options.js';
+import { modelEnvName } from './model-env-name.js';
+
+export interface AppliedOverrides {
+  problems: ConfigProblem[];
+  /** Problem paths whose file value was replaced, so problems found in that file value no longer apply. */
+  overridden: Set<string>;
+}
+
+const PORT_RANGE = 'an integer between 0 and 65535 (0 picks a free port)';
+
+/**
+ * Applies CLI overrides, then `LLM_ROUTER_*` env overrides where no CLI override exists, to the parsed (and
+ * interpolated) tree, in place. Env values are taken literally (no `${}`) and an empty env value counts as
+ * unset. Sections or models that are not mappings are left for the validator to report.
+ */
+export function applyOverrides(tree: Record<string, unknown>, options: LoadConfigOptions, env: Record<string, string | undefined>): AppliedOverrides {
+  const problems: ConfigProblem[] = [];
+  const overridden = new Set<string>();
+  const cli = options.overrides ?? {};
+
+  const host = cli.host ?? nonEmpty(env['LLM_ROUTER_SERVER_HOST']);
+  const port = cli.port !== undefined ? checkCliPort(cli.port, problems) : envPort(env, problems);
+  if (host !== undefined || port !== undefined) {
+    tree['server'] ??= {};
+    const server = tree['server'];
+    if (isRecord(server)) {
+      if (host !== undefined) set(server, 'host', host, 'server.host', overridden);
+      if (port !== undefined) set(server, 'port', port, 'server.port', overridden);
+    }
+  }
+
+  const models = tree['models'];
+  if (!isRecord(models)) return { problems, overridden };
+  const keysByEnvName = new Map<string, string[]>();
+  for (const key of Object.keys(models)) {
+    const name = modelEnvName(key);
+    keysByEnvName.set(name, [...(keysByEnvName.get(name) ?? []), key]);
+  }
+  for (const [key, model] of Object.entries(models)) {
+    if (!isRecord(model)) continue;
+    const name = modelEnvName(key);
+    const sharing = keysByEnvName.get(name) ?? [];
+    for (const [suffix, field] of [['API_KEY', 'api_key'], ['ENDPOINT', 'endpoint']] as const) {
+      const variable = `LLM_ROUTER_MODEL_${name}_${suffix}`;
+      const value = nonEmpty(env[variable]);
+      if (value === undefined) continue;
+      const path = `models.${key}.${field}`;
+      if (sharing.length > 1) {
+        problems.push({ path, message: `${variable} is ambiguous: models ${sharing.join(', ')} all map to ${name}` });
+      } else {
+        set(model, field, value, path, overridden);
+      }
+    }
+  }
+  return { problems, overridden };
+}
+
+function set(target: Record<string, unknown>, key: string, value: unknown, path: string, overridden: Set<string>): void {
+  target[key] = value;
+  overridden.add(path);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function checkCliPort(port: number, problems: ConfigProblem[]): number | undefined {
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  problems.push({ path: 'server.port', message: `port override must be ${PORT_RANGE} (got ${port})` });
+  return undefined;
+}
+
+function envPort(env: Record<string, string | undefined>, problems: ConfigProblem[]): number | undefined {
+  const text = nonEmpty(env['LLM_ROUTER_SERVER_PORT']);
+  if (text === undefined) return undefined;
+  const port = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (port >= 0 && port <= 65535) return port;
+  problems.push({ path: 'server.port', message: `LLM_ROUTER_SERVER_PORT must be ${PORT_RANGE} (got "${text}")` });
+  return undefined;
+}

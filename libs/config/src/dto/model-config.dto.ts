@@ -1,0 +1,70 @@
+import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { ConfigRule } from './config-rule.decorator.js';
+import { HeaderRulesConfigDto } from './header-rules-config.dto.js';
+import { NestedList, NestedObject } from './nested.decorator.js';
+import { RetryConfigDto } from './retry-config.dto.js';
+import { isHttpUrl, isList, isMapping, isNonEmptyString, isPositiveInteger, isPositiveNumber } from './rules.js';
+import { TransformationConfigDto } from './transformation-config.dto.js';
+
+/** One entry of `models:` as written (seconds). Fields are trustworthy only after validation; null means absent. */
+export class ModelConfigDto {
+  /** Any non-empty string: the app checks it against the providers it has. */
+  @IsDefined({ message: 'required' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'required' })
+  provider!: string;
+
+  @IsOptional()
+  @ConfigRule(isHttpUrl)
+  endpoint?: string | null;
+
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  api_key?: string | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  timeout?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  connect_timeout?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  stream_idle_timeout?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  ssl_verify?: boolean | null;
+
+  @IsOptional()
+  @ConfigRule(isNonEmptyString)
+  actual_model_name?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  forward_client_credentials?: boolean | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveInteger)
+  max_tokens?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(RetryConfigDto)
+  retry_config?: RetryConfigDto | null;
+
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(HeaderRulesConfigDto)
+  header_rules?: HeaderRulesConfigDto | null;
+
+  @IsOptional()
+  @ConfigRule(isList)
+  @ValidateNested()
+  @NestedList(TransformationConfigDto)
+  transformations?: TransformationConfigDto[] | null;
+}

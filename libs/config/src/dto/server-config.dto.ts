@@ -1,0 +1,30 @@
+import { IsBoolean, IsOptional } from 'class-validator';
+import { ConfigRule } from './config-rule.decorator.js';
+import { isIntegerBetween, isNonEmptyString, isPositiveNumber } from './rules.js';
+
+/** `server:` as written in the file. Fields are trustworthy only after validation; null means absent. */
+export class ServerConfigDto {
+  @IsOptional()
+  @ConfigRule(isNonEmptyString)
+  host?: string | null;
+
+  @IsOptional()
+  @ConfigRule(isIntegerBetween(0, 65535))
+  port?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  log_requests?: boolean | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  log_responses?: boolean | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  mask_api_keys?: boolean | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  body_limit_mb?: number | null;
+}

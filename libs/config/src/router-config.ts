@@ -1,0 +1,80 @@
+// The resolved config: camelCase, defaults applied, durations in milliseconds. Other libs code against these.
+
+export interface RouterConfig {
+  server: ServerConfig;
+  /** Keyed by the client-facing model name (what clients send as `model`). */
+  models: Record<string, ModelConfig>;
+  /** Global rules (defaults: dropAll false, empty lists and maps). */
+  headerRules: HeaderRulesConfig;
+  /** Global transformations, in file order. */
+  transformations: TransformationConfig[];
+  /** The file path the config was loaded from, or the label the caller gave `parseConfig`. */
+  source: string;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  logRequests: boolean;
+  logResponses: boolean;
+  maskApiKeys: boolean;
+  bodyLimitBytes: number;
+}
+
+export interface RetryConfig {
+  maxRetries: number;
+  retryStatusCodes: number[];
+  backoffFactor: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface HeaderRulesConfig {
+  dropAll: boolean;
+  /** Exact names (compare case-insensitively) or `/regex/flags`, as written; not compiled here. */
+  dropHeaders: string[];
+  /** Set when absent. Names keep their case as written. */
+  addHeaders: Record<string, string>;
+  /** Set, overriding. Names keep their case as written. */
+  forceHeaders: Record<string, string>;
+}
+
+export type TransformationType = 'regex_replace' | 'jsonpath_drop' | 'jsonpath_add';
+
+export interface TransformationConfig {
+  name: string;
+  type: TransformationType;
+  enabled: boolean;
+  /** regex_replace only; not compiled here. */
+  pattern?: string;
+  /** regex_replace only; may be empty. */
+  replacement?: string;
+  /** regex_replace only: flag tokens as written (`["IGNORECASE","MULTILINE"]`, `["i","m"]`); the transforms lib interprets them. */
+  flags?: string[];
+  /** jsonpath_drop and jsonpath_add; not compiled here. */
+  path?: string;
+  /** jsonpath_add only: any YAML value, `null` included. */
+  value?: unknown;
+}
+
+export interface ModelConfig {
+  /** The client-facing name (the key under `models`). */
+  name: string;
+  /** Not checked against a list here: the app knows which providers exist. */
+  provider: string;
+  /** An http(s) URL, as written. */
+  endpoint?: string;
+  apiKey?: string;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  streamIdleTimeoutMs: number;
+  sslVerify: boolean;
+  actualModelName: string;
+  forwardClientCredentials: boolean;
+  maxTokens?: number;
+  retry: RetryConfig;
+  /** The model's own rules only; the app layers them over the global ones. */
+  headerRules?: HeaderRulesConfig;
+  /** The model's own list only ([] when none); the app runs them after the global ones. */
+  transformations: TransformationConfig[];
+}

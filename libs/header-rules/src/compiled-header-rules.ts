@@ -1,0 +1,11 @@
+/**
+ * Header rules merged from all layers and precompiled by `compileHeaderRules`. Immutable by contract:
+ * one instance is shared by every request for a model. Every name in it is lower-case.
+ */
+export interface CompiledHeaderRules {
+  readonly dropAll: boolean;
+  readonly dropNames: ReadonlySet<string>;
+  readonly dropPatterns: readonly RegExp[];
+  readonly addHeaders: ReadonlyMap<string, string>;
+  readonly forceHeaders: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { HeaderRulesService } from './header-rules.service.js';
+
+@Module({ providers: [HeaderRulesService], exports: [HeaderRulesService] })
+export class HeaderRulesModule {}

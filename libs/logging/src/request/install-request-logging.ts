@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { RequestLog } from './request-log.js';
+import { textOf } from './text-of.js';
+
+/**
+ * Registers the Fastify hooks that give every request its log line.
+ *
+ * - onRequest starts the record (`RequestLog.begin`), before routing, body parsing and Nest, so
+ *   404s, malformed JSON and oversized bodies are logged too.
+ * - onError and onSend start it too when it does not exist yet: a request answered or failed by an
+ *   onRequest hook registered before ours (the Nest FastifyAdapter adds several in its constructor:
+ *   503 while shutting down, CORS preflights, security checks) still gets its line; its latency
+ *   still counts from arrival (Fastify's `reply.elapsedTime`).
+ * - onError records the message of errors Fastify's error handling sees.
+ * - with logRequests, preValidation captures the parsed body (`record.requestBody`).
+ * - onSend marks the time to first byte; with logResponses it also captures bodies sent with
+ *   `reply.send` (string or bytes). Replies written to `reply.raw` (hijacked streams) are the app's to
+ *   mark (`RequestLog.markFirstByte`) and append (`RequestLog.appendResponseBody`).
+ *
+ * Call it on the root instance before routes are registered (before Nest's `app.init()`): Fastify
+ * fixes a route's hooks when the route is added.
+ */
+export function installRequestLogging(fastify: FastifyInstance, log: RequestLog): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    log.begin(request, reply);
+    done();
+  });
+
+  fastify.addHook('onError', (request, reply, error, done) => {
+    const record = log.begin(request, reply);
+    record.error ??= error.message;
+    done();
+  });
+
+  if (log.logRequests) {
+    fastify.addHook('preValidation', (request, reply, done) => {
+      const record = log.begin(request, reply);
+      record.requestBody ??= request.body;
+      done();
+    });
+  }
+
+  const captureBodies = log.logResponses;
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const record = log.begin(request, reply);
+    log.markFirstByte(record);
+    if (captureBodies) {
+      if (typeof payload === 'string') record.responseBody = payload;
+      else if (payload instanceof Uint8Array) record.responseBody = textOf(payload);
+    }
+    done(null, payload);
+  });
+}

@@ -1,0 +1,140 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { toHeaderMap } from '@llm-router/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { maskerOf, type Logger } from '../logger/create-logger.js';
+import type { SecretMasker } from '../masking/secret-masker.js';
+import { REQUEST_LOG_OPTIONS, ROUTER_LOGGER } from '../nest/logging.tokens.js';
+import { clientSecretsOf } from './client-secrets.js';
+import { resolveRequestId } from './request-id.js';
+import { textOf } from './text-of.js';
+import type { RequestRecord } from './request-record.js';
+import { attachRequestRecord, requestRecordOf } from './request-record-of.js';
+
+export interface RequestLogOptions {
+  /** `log_requests`: add method, URL, headers and bodies of the client's and the upstream request. */
+  logRequests: boolean;
+  /** `log_responses`: add the response's headers and body (for streams, the whole text when it ends). */
+  logResponses: boolean;
+}
+
+/**
+ * Status logged for a request whose connection closed before any response header was sent and for
+ * which the app set no `record.status` (nginx's "client closed request").
+ */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * One JSON line per request. `begin` (run by installRequestLogging's onRequest hook, so it sees
+ * every request, even those Fastify rejects before Nest) creates the RequestRecord; the line is
+ * written once, when the Node response closes: finished, hijacked and ended, or aborted. Works
+ * outside Nest too: `new RequestLog(logger, { logRequests, logResponses })`.
+ */
+@Injectable()
+export class RequestLog {
+  readonly logRequests: boolean;
+  readonly logResponses: boolean;
+  private readonly masker: SecretMasker;
+
+  constructor(
+    @Inject(ROUTER_LOGGER) private readonly logger: Logger,
+    @Inject(REQUEST_LOG_OPTIONS) options: RequestLogOptions,
+  ) {
+    const masker = maskerOf(logger);
+    if (masker === undefined) throw new Error('RequestLog needs a logger made by createLogger() (it masks with its SecretMasker)');
+    this.masker = masker;
+    this.logRequests = options.logRequests;
+    this.logResponses = options.logResponses;
+  }
+
+  /**
+   * Starts the record of `request`: its id (the client's sane `x-request-id`, else a new one), also set
+   * as the `x-request-id` response header, and the client's credentials as per-request secrets.
+   * Calling it again for the same request returns the same record (and writes no second line).
+   */
+  begin(request: FastifyRequest, reply: FastifyReply): RequestRecord {
+    const existing = requestRecordOf(request);
+    if (existing !== undefined) return existing;
+    const record: RequestRecord = {
+      id: resolveRequestId(request.headers['x-request-id']),
+      method: request.method,
+      url: request.url,
+      // Fastify's clock (performance.now()) started when the request arrived, before any hook: right
+      // even when begin runs late, from a fallback hook (see installRequestLogging).
+      startedAt: performance.now() - reply.elapsedTime,
+      stream: false,
+      attempts: 0,
+      secrets: clientSecretsOf(request.headers),
+    };
+    if (this.logRequests) record.requestHeaders = toHeaderMap(request.headers);
+    attachRequestRecord(request, record);
+    // On the Node response, not reply.header(): hijacked replies write their own head, and Node merges
+    // headers set here into any writeHead(). (It also makes getHeaders() return writeHead's headers.)
+    reply.raw.setHeader('x-request-id', record.id);
+    reply.raw.once('close', () => this.write(record, reply.raw));
+    return record;
+  }
+
+  /** Appends a chunk sent to the client to the logged response body; a no-op unless logResponses. */
+  appendResponseBody(record: RequestRecord, chunk: string | Uint8Array): void {
+    if (!this.logResponses) return;
+    const text = textOf(chunk);
+    record.responseBody = record.responseBody === undefined ? text : record.responseBody + text;
+  }
+
+  /**
+   * Records the time to first byte sent to the client, once (later calls keep the first). The onSend
+   * hook calls it for `reply.send` replies; a hijacked reply's writer calls it before its first write.
+   */
+  markFirstByte(record: RequestRecord): void {
+    record.ttfbMs ??= roundTenth(performance.now() - record.startedAt);
+  }
+
+  private write(record: RequestRecord, raw: ServerResponse): void {
+    const aborted = !raw.writableFinished;
+    const status = raw.headersSent ? raw.statusCode : (record.status ?? CLIENT_CLOSED_REQUEST);
+    const level = status >= 500 || aborted ? 'warn' : 'info';
+    if (!this.logger.isLevelEnabled(level)) return;
+    const line: Record<string, unknown> = {
+      reqId: record.id,
+      method: record.method,
+      url: record.url,
+      clientFormat: record.clientFormat,
+      handler: record.handler,
+      model: record.model,
+      provider: record.provider,
+      upstreamModel: record.upstreamModel,
+      upstreamUrl: record.upstreamUrl,
+      status,
+      latencyMs: roundTenth(performance.now() - record.startedAt),
+      ttfbMs: record.ttfbMs,
+      attempts: record.attempts,
+      stream: record.stream,
+    };
+    if (aborted) line['aborted'] = true;
+    if (record.error !== undefined) line['error'] = record.error;
+    if (this.logRequests) {
+      line['request'] = { headers: record.requestHeaders, body: bodyForLog(record.requestBody) };
+      if (record.upstreamRequest !== undefined) {
+        line['upstreamRequest'] = { ...record.upstreamRequest, body: bodyForLog(record.upstreamRequest.body) };
+      }
+    }
+    if (this.logResponses) {
+      line['response'] = { headers: record.responseHeaders ?? toHeaderMap(raw.getHeaders()), body: record.responseBody };
+    }
+    // Per-request secrets and credential fields by name here; known secrets and key patterns again
+    // over the whole serialised line in the logger's streamWrite hook.
+    const masked = this.masker.maskValue(line, record.secrets);
+    this.logger[level](masked, 'request');
+  }
+}
+
+function roundTenth(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Bodies that are bytes are logged as text. */
+function bodyForLog(body: unknown): unknown {
+  return body instanceof Uint8Array ? textOf(body) : body;
+}

@@ -1,0 +1,63 @@
+import type { ClientFormat, HeaderMap } from '@llm-router/core';
+
+/** The request the router sent upstream (last attempt), logged with `log_requests`. */
+export interface UpstreamRequestLog {
+  url: string;
+  headers: HeaderMap;
+  body?: unknown;
+}
+
+/**
+ * Everything one request's log line says. `RequestLog.begin` creates it when the request arrives;
+ * the app fills the rest as it learns it (model, provider, attempts, ...). Nothing here needs to be
+ * masked by whoever sets it: the whole line is masked when it is written. Set fields that only
+ * matter with log_requests / log_responses (bodies, headers) only when those are on, to keep the
+ * default path cheap (`RequestLog.logRequests` / `logResponses` tell).
+ */
+export interface RequestRecord {
+  /** The request id, also sent back as the `x-request-id` response header. */
+  readonly id: string;
+  readonly method: string;
+  /** Path and query as the client sent them. */
+  readonly url: string;
+  /** `performance.now()` when the request arrived. */
+  readonly startedAt: number;
+  clientFormat?: ClientFormat;
+  /** `Controller.method` that handled the request (set by LoggingInterceptor). */
+  handler?: string;
+  /** The model the client asked for. */
+  model?: string;
+  provider?: string;
+  /** The model name sent upstream, when it differs. */
+  upstreamModel?: string;
+  upstreamUrl?: string;
+  stream: boolean;
+  /** Upstream attempts made (0 when none was: rejected early, echo, ...). */
+  attempts: number;
+  /**
+   * The status the app means to answer with. The line logs the status actually sent; this one only
+   * when the connection closed before any header was sent (else 499).
+   */
+  status?: number;
+  /** What went wrong, as a message (masked when written). */
+  error?: string;
+  /** Milliseconds from arrival to the first byte sent to the client (`RequestLog.markFirstByte`). */
+  ttfbMs?: number;
+  /** Set by `begin` when logRequests is on. */
+  requestHeaders?: HeaderMap;
+  /** The parsed request body; set by installRequestLogging's preValidation hook when logRequests is on. */
+  requestBody?: unknown;
+  upstreamRequest?: UpstreamRequestLog;
+  /** Headers sent to the client; read from the reply when the response ends unless the app set them. */
+  responseHeaders?: HeaderMap;
+  /**
+   * The body sent to the client. Fastify replies (`reply.send`) are captured by the onSend hook; for
+   * streams (hijacked replies) the app appends each chunk it writes (`RequestLog.appendResponseBody`).
+   */
+  responseBody?: string;
+  /**
+   * Per-request secrets masked in this request's line on top of the masker's known ones.
+   * `begin` adds the client's own credentials (authorization / x-api-key / api-key values).
+   */
+  secrets: string[];
+}

@@ -1,0 +1,21 @@
+import type { ClientCodec } from '@llm-router/core';
+import { ChatStreamEncoder } from '../encode/chat-stream-encoder.js';
+import { encodeChatCompletion } from '../encode/encode-chat-completion.js';
+import { openAIStreamErrorFrame } from '../errors/openai-stream-error-frame.js';
+import { renderOpenAIError } from '../errors/render-openai-error.js';
+import { inspectChatRequest } from '../inspect/inspect-chat-request.js';
+import { isDoneFrame } from '../passthrough/is-done-frame.js';
+import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
+
+/** The client side of `POST /v1/chat/completions`. Stateless; streams get their own encoder. */
+export const openAIChatCodec: ClientCodec = {
+  format: 'openai-chat',
+  streamContentType: 'text/event-stream; charset=utf-8',
+  inspect: inspectChatRequest,
+  renderError: renderOpenAIError,
+  streamErrorFrame: openAIStreamErrorFrame,
+  passthroughFrame: replaceFrameModel,
+  isTerminalFrame: isDoneFrame,
+  encodeResponse: encodeChatCompletion,
+  createStreamEncoder: ({ includeUsage }) => new ChatStreamEncoder(includeUsage),
+};

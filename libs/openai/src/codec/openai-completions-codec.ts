@@ -1,0 +1,21 @@
+import type { ClientCodec } from '@llm-router/core';
+import { CompletionsStreamEncoder } from '../encode/completions-stream-encoder.js';
+import { encodeTextCompletion } from '../encode/encode-text-completion.js';
+import { openAIStreamErrorFrame } from '../errors/openai-stream-error-frame.js';
+import { renderOpenAIError } from '../errors/render-openai-error.js';
+import { inspectCompletionsRequest } from '../inspect/inspect-completions-request.js';
+import { isDoneFrame } from '../passthrough/is-done-frame.js';
+import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
+
+/** The client side of legacy `POST /v1/completions`: same errors, framing and passthrough as chat. */
+export const openAICompletionsCodec: ClientCodec = {
+  format: 'openai-completions',
+  streamContentType: 'text/event-stream; charset=utf-8',
+  inspect: inspectCompletionsRequest,
+  renderError: renderOpenAIError,
+  streamErrorFrame: openAIStreamErrorFrame,
+  passthroughFrame: replaceFrameModel,
+  isTerminalFrame: isDoneFrame,
+  encodeResponse: encodeTextCompletion,
+  createStreamEncoder: ({ includeUsage }) => new CompletionsStreamEncoder(includeUsage),
+};

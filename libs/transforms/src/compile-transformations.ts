@@ -1,0 +1,133 @@
+import { type ConfigProblem, ConfigValidationError } from '@llm-router/core';
+import { JSONPath } from 'jsonpath-plus';
+import { compileJsonPath } from './compile-json-path.js';
+import type { CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
+import { isJsonValue } from './json-value.js';
+import type { JsonPathSegment } from './parse-json-path.js';
+import { pythonReplacementToJs } from './python-replacement.js';
+import { regexErrorReason } from './regex-error-reason.js';
+import { parseRegexFlags } from './regex-flags.js';
+import type { TransformationLayer, TransformationRule } from './transformation-rule.js';
+
+/**
+ * Compiles the global list then the model's list (in the order given) into one rule sequence. Disabled
+ * rules are skipped entirely: neither compiled nor validated. Every problem of every enabled rule is
+ * collected, named by path (`models.gpt-4.transformations[1].pattern`) and rule name, then thrown as one
+ * ConfigValidationError. Run once at boot; `applyTransformations` then does no parsing per request.
+ */
+export function compileTransformations(layers: readonly TransformationLayer[]): CompiledTransformations {
+  const problems: ConfigProblem[] = [];
+  const rules: CompiledTransformation[] = [];
+  for (const layer of layers) {
+    layer.rules.forEach((rule, index) => {
+      if (!rule.enabled) return;
+      const compiled = compileRule(rule, `${layer.path}[${index}]`, problems);
+      if (compiled !== undefined) rules.push(compiled);
+    });
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return { rules };
+}
+
+function compileRule(rule: TransformationRule, at: string, problems: ConfigProblem[]): CompiledTransformation | undefined {
+  const inRule = `in rule '${rule.name}'`;
+  const missing = (field: string): undefined => {
+    problems.push({ path: `${at}.${field}`, message: `missing ${field} ${inRule} (required for ${rule.type})` });
+    return undefined;
+  };
+  switch (rule.type) {
+    case 'regex_replace': {
+      if (typeof rule.pattern !== 'string') missing('pattern');
+      if (typeof rule.replacement !== 'string') missing('replacement');
+      const { flags, problems: flagProblems } = parseRegexFlags(rule.flags ?? []);
+      for (const { index, token, kind } of flagProblems) {
+        const why = kind === 'unsupported' ? ' (JS regular expressions have no verbose mode)' : '';
+        problems.push({ path: `${at}.flags[${index}]`, message: `${kind} flag '${token}' ${inRule}${why}` });
+      }
+      if (typeof rule.pattern !== 'string' || typeof rule.replacement !== 'string') return undefined;
+      let regex: RegExp;
+      try {
+        regex = new RegExp(rule.pattern, flags);
+      } catch (error) {
+        problems.push({ path: `${at}.pattern`, message: `invalid regex ${inRule}: ${regexErrorReason(error, rule.pattern, flags)}${pythonHint(rule.pattern)}` });
+        return undefined;
+      }
+      const { replacement, references } = pythonReplacementToJs(rule.replacement);
+      const badReference = references.find((ref) => !hasGroup(regex, ref));
+      if (badReference !== undefined) {
+        problems.push({ path: `${at}.replacement`, message: `replacement refers to group ${JSON.stringify(badReference)}, which the pattern lacks, ${inRule}` });
+        return undefined;
+      }
+      return flagProblems.length > 0 ? undefined : { type: 'regex_replace', name: rule.name, regex, replacement };
+    }
+    case 'jsonpath_drop': {
+      if (typeof rule.path !== 'string') return missing('path');
+      const segments = compilePath(rule.path, `${at}.path`, inRule, problems);
+      if (segments === undefined) return undefined;
+      if (segments.length === 1) return unsupported(problems, at, inRule, "the root '$' cannot be dropped");
+      return { type: 'jsonpath_drop', name: rule.name, path: rule.path };
+    }
+    case 'jsonpath_add': {
+      const segments = typeof rule.path === 'string' ? compilePath(rule.path, `${at}.path`, inRule, problems) : missing('path');
+      if (rule.value === undefined) return missing('value');
+      if (!isJsonValue(rule.value)) {
+        problems.push({ path: `${at}.value`, message: `value ${inRule} is not JSON (plain objects, arrays, strings, finite numbers, booleans, null)` });
+        return undefined;
+      }
+      if (segments === undefined || rule.path === undefined) return undefined;
+      const last = segments[segments.length - 1];
+      if (segments.length === 1) return unsupported(problems, at, inRule, "the root '$' cannot be replaced");
+      if (last.kind !== 'name' && last.kind !== 'index') return unsupported(problems, at, inRule, 'a jsonpath_add path must end in a name or an index');
+      if (segments[segments.length - 2].kind === 'descendant') return unsupported(problems, at, inRule, 'a jsonpath_add path cannot end in a descendant (..) step');
+      if (segments.some((segment) => segment.kind === 'parent')) return unsupported(problems, at, inRule, 'the parent selector ^ is not supported in jsonpath_add');
+      const plain = segments.slice(1).every((segment) => segment.kind === 'name' || segment.kind === 'index');
+      const parentQuery = plain ? undefined : rule.path.slice(0, last.start);
+      // jsonpath-plus memoises parsed paths by string: parse the parent query now, not on the first request.
+      if (parentQuery !== undefined) JSONPath.toPathArray(parentQuery);
+      return {
+        type: 'jsonpath_add',
+        name: rule.name,
+        path: rule.path,
+        parentQuery,
+        steps: (plain ? segments.slice(1) : [last]).map(toStep),
+        value: rule.value,
+      };
+    }
+    default: {
+      const type: unknown = (rule as { type: unknown }).type;
+      problems.push({ path: `${at}.type`, message: `unknown type ${JSON.stringify(type)} ${inRule}` });
+      return undefined;
+    }
+  }
+}
+
+function compilePath(path: string, at: string, inRule: string, problems: ConfigProblem[]): readonly JsonPathSegment[] | undefined {
+  const segments = compileJsonPath(path);
+  if ('error' in segments) {
+    problems.push({ path: at, message: `invalid JSONPath ${inRule}: ${segments.error}` });
+    return undefined;
+  }
+  return segments;
+}
+
+function unsupported(problems: ConfigProblem[], at: string, inRule: string, reason: string): undefined {
+  problems.push({ path: `${at}.path`, message: `unsupported JSONPath ${inRule}: ${reason}` });
+  return undefined;
+}
+
+function toStep(segment: JsonPathSegment): PathStep {
+  return { key: segment.value, index: segment.kind === 'index' };
+}
+
+function hasGroup(regex: RegExp, ref: number | string): boolean {
+  // An empty alternative makes exec('') match, exposing how many groups (and which names) the pattern has.
+  const probe = new RegExp(`${regex.source}|`, regex.flags.replace('g', '')).exec('');
+  if (probe === null) return false;
+  return typeof ref === 'number' ? ref < probe.length : probe.groups !== undefined && Object.hasOwn(probe.groups, ref);
+}
+
+function pythonHint(pattern: string): string {
+  if (pattern.includes('(?P')) return ' (Python named groups (?P<name>...) are written (?<name>...) in JS)';
+  if (/\(\?[aiLmsux]+\)/.test(pattern)) return ' (inline flags like (?i) are not supported; use the flags field)';
+  return '';
+}

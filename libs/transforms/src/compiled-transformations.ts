@@ -1,0 +1,44 @@
+import type { JsonValue } from './json-value.js';
+
+/** One step of a plain path: an object key, or an array index when written `[n]`. */
+export interface PathStep {
+  readonly key: string;
+  readonly index: boolean;
+}
+
+export interface CompiledRegexReplace {
+  readonly type: 'regex_replace';
+  readonly name: string;
+  /** Global; `String.prototype.replace` resets its lastIndex, so sharing it across requests is safe. */
+  readonly regex: RegExp;
+  /** In JS replacement syntax (Python-style references already converted). */
+  readonly replacement: string;
+}
+
+export interface CompiledJsonPathDrop {
+  readonly type: 'jsonpath_drop';
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface CompiledJsonPathAdd {
+  readonly type: 'jsonpath_add';
+  readonly name: string;
+  readonly path: string;
+  /**
+   * For a plain path (names and indexes only) undefined, and `steps` is the whole path after `$`, so
+   * missing intermediates can be created. Otherwise the JSONPath selecting the parents, and `steps` is
+   * the last segment alone, set on each parent found.
+   */
+  readonly parentQuery: string | undefined;
+  readonly steps: readonly PathStep[];
+  /** Deep-cloned at every application, never shared with a body. */
+  readonly value: JsonValue;
+}
+
+export type CompiledTransformation = CompiledRegexReplace | CompiledJsonPathDrop | CompiledJsonPathAdd;
+
+/** Enabled rules of all layers, global first, validated and precompiled. Immutable by contract. */
+export interface CompiledTransformations {
+  readonly rules: readonly CompiledTransformation[];
+}
