@@ -1,18 +1,32 @@
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The libs the app is built from: their dist folders are watched too, so a rebuilt lib restarts the app. */
+const WORKSPACE_LIBS = ['core', 'config', 'http', 'header-rules', 'transforms', 'retry', 'logging', 'openai', 'anthropic', 'echo'];
+
+/** The built code to watch: the app's folder and each lib's dist folder. */
+export function builtCodeDirs(mainFile: string): string[] {
+  const libs = WORKSPACE_LIBS.flatMap((name) => {
+    try {
+      return [dirname(fileURLToPath(import.meta.resolve(`@llm-router/${name}`)))];
+    } catch {
+      return [];
+    }
+  });
+  return [dirname(mainFile), ...libs];
+}
 
 /**
  * `--reload`: runs the router in a child process under Node's own watcher (`--watch-path`), which
- * restarts it when the config file or the built code changes. The child gets the same flags minus
- * `--reload`; signals are forwarded and the child's exit code becomes ours.
+ * restarts it when the config file or the built code changes (`nx serve` rebuilds the code with
+ * `tsc -b --watch`). The child gets the same flags minus `--reload`; signals are forwarded and the
+ * child's exit code becomes ours.
  */
 export function superviseWithReload(mainFile: string, argv: readonly string[], configPath: string): void {
   const childArgs = argv.filter((arg) => arg !== '--reload');
-  const child = spawn(
-    process.execPath,
-    ['--watch-path', configPath, '--watch-path', dirname(mainFile), '--watch-preserve-output', mainFile, ...childArgs],
-    { stdio: 'inherit' },
-  );
+  const watched = [configPath, ...builtCodeDirs(mainFile)].flatMap((path) => ['--watch-path', path]);
+  const child = spawn(process.execPath, [...watched, '--watch-preserve-output', mainFile, ...childArgs], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => child.kill(signal));
   }

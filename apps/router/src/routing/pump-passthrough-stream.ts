@@ -43,6 +43,12 @@ export function pumpPassthroughStream(options: PassthroughStreamOptions): void {
     finish({ error, aborted: false });
   };
 
+  // The body may have failed between the response headers and now (no listener of ours saw it).
+  if (upstream.errored !== null || upstream.destroyed) {
+    failInBand(upstream.errored !== null ? asRouterError(upstream.errored, 'upstream stream failed') : new RouterError('bad_gateway', 'upstream stream closed before it started'));
+    return;
+  }
+
   upstream.on('data', (chunk: Buffer) => {
     if (terminal) return;
     let out = '';

@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseConfig } from '@llm-router/config';
+import { ConfigValidationError, type UpstreamTransport } from '@llm-router/core';
+import { buildRoutes } from './build-routes.js';
+import { createProviderRegistry } from './provider-registry.js';
+
+const providers = createProviderRegistry((headers) => headers);
+const http: UpstreamTransport = { send: () => Promise.reject(new Error('not used')) };
+
+function problemsOf(yaml: string): string[] {
+  try {
+    buildRoutes(parseConfig(yaml, 'test.yaml', { env: {} }), providers, http);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('buildRoutes', () => {
+  it('compiles each model once: URLs per native format, auth headers, send options, transport', () => {
+    const config = parseConfig(
+      `
+models:
+  gpt-4:
+    provider: openai
+    endpoint: http://127.0.0.1:9/v1/
+    api_key: sk-test-0123456789
+    timeout: 30
+    connect_timeout: 2
+    ssl_verify: false
+  claude:
+    provider: anthropic
+    api_key: sk-ant-0123456789
+  echo:
+    provider: echo
+`,
+      'test.yaml',
+      { env: {} },
+    );
+    const routes = buildRoutes(config, providers, http);
+    const gpt = routes.get('gpt-4');
+    expect(gpt?.urls).toEqual({
+      'openai-chat': 'http://127.0.0.1:9/v1/chat/completions',
+      'openai-completions': 'http://127.0.0.1:9/v1/completions',
+    });
+    expect(gpt?.routerHeaders).toEqual({ 'content-type': 'application/json', authorization: 'Bearer sk-test-0123456789' });
+    expect(gpt?.send).toEqual({ connectTimeoutMs: 2000, responseTimeoutMs: 30000, idleTimeoutMs: 30000, rejectUnauthorized: false });
+    expect(gpt?.transport).toBe(http);
+    expect(routes.get('claude')?.urls).toEqual({ 'anthropic-messages': 'https://api.anthropic.com/v1/messages' });
+    expect(routes.get('claude')?.routerHeaders['x-api-key']).toBe('sk-ant-0123456789');
+    const echo = routes.get('echo');
+    expect(echo?.transport).toBe(echo?.adapter);
+    expect(Object.keys(echo?.urls ?? {})).toHaveLength(3);
+  });
+
+  it('reports every compile problem at once, with paths', () => {
+    expect(
+      problemsOf(`
+models:
+  a:
+    provider: nope
+  b:
+    provider: openai
+    transformations:
+      - name: broken
+        type: regex_replace
+        pattern: "x("
+        replacement: y
+header_rules:
+  drop_headers: ["/[/"]
+`),
+    ).toEqual([
+      'models.a.provider: unknown provider \'nope\' (known: openai, anthropic, echo)',
+      expect.stringMatching(/^header_rules\.drop_headers\[0\]: invalid regex/),
+      expect.stringMatching(/^models\.b\.transformations\[0\]\.pattern: invalid regex in rule 'broken'/),
+    ]);
+  });
+});
