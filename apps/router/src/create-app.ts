@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { RouterConfig } from '@llm-router/config';
 import { installRequestLogging, PinoLoggerService, RequestLog, type Logger } from '@llm-router/logging';
 import { AppModule } from './app.module.js';
+import { rejectOversizedBodies } from './errors/reject-oversized-bodies.js';
 
 /**
  * Builds the router app on Fastify, initialised but not listening (tests use `app.inject()` or
@@ -16,7 +17,9 @@ export async function createRouterApp(config: RouterConfig, logger: Logger): Pro
   });
   // Before init(): Fastify applies hooks to the routes Nest registers then. Body-parsing errors need no
   // handler of ours: Nest passes them through the exception filters (RouterExceptionFilter).
-  installRequestLogging(app.getHttpAdapter().getInstance(), app.get(RequestLog));
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify, app.get(RequestLog));
+  rejectOversizedBodies(fastify, config.server.bodyLimitBytes);
   await app.init();
   return app;
 }

@@ -1,7 +1,7 @@
 import type { ClientCodec } from '@llm-router/core';
 import { encodeMessage } from './encode-message.js';
 import { inspectMessagesRequest } from './inspect-messages-request.js';
-import { isTerminalFrame } from './is-terminal-frame.js';
+import { isErrorFrame, isTerminalFrame } from './is-terminal-frame.js';
 import { MessagesStreamEncoder } from './messages-stream-encoder.js';
 import { passthroughFrame } from './passthrough-frame.js';
 import { renderAnthropicError } from './render-anthropic-error.js';
@@ -16,6 +16,7 @@ export const anthropicMessagesCodec: ClientCodec = Object.freeze({
   streamErrorFrame,
   passthroughFrame,
   isTerminalFrame,
+  isErrorFrame,
   encodeResponse: encodeMessage,
   // Anthropic streams always carry usage, so StreamEncoderOptions.includeUsage has nothing to change.
   createStreamEncoder: () => new MessagesStreamEncoder(),

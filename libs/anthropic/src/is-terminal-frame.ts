@@ -9,6 +9,12 @@ export function isTerminalFrame(frame: SseEvent): boolean {
   return dataType(frame.data) === 'message_stop';
 }
 
+/** Whether a passthrough frame is the upstream's in-band `event: error`; nothing may follow it. */
+export function isErrorFrame(frame: SseEvent): boolean {
+  if (frame.event !== undefined) return frame.event === 'error';
+  return dataType(frame.data) === 'error';
+}
+
 function dataType(data: string): unknown {
   try {
     const parsed: unknown = JSON.parse(data);

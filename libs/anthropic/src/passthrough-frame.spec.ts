@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
 import { SseParser } from '@llm-router/core';
-import { isTerminalFrame } from './is-terminal-frame.js';
+import { isErrorFrame, isTerminalFrame } from './is-terminal-frame.js';
 import { passthroughFrame } from './passthrough-frame.js';
 
 function frames(name: string) {
@@ -84,5 +84,14 @@ describe('isTerminalFrame', () => {
     expect(isTerminalFrame({ data: '{"type":"ping"}' })).toBe(false);
     expect(isTerminalFrame({ data: 'not json' })).toBe(false);
     expect(isTerminalFrame({ event: 'ping', data: '{"type":"message_stop"}' })).toBe(false);
+  });
+});
+
+describe('isErrorFrame', () => {
+  it('finds the event: error of the mid-stream fixture and nothing else', () => {
+    const frames = new SseParser().push(readFileSync(new URL('../../testing/fixtures/anthropic/error.midstream.sse', import.meta.url)));
+    expect(frames.map(isErrorFrame)).toEqual([...frames.slice(0, -1).map(() => false), true]);
+    expect(isErrorFrame({ data: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' })).toBe(true);
+    expect(isErrorFrame({ event: 'ping', data: '{"type":"ping"}' })).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ const jsonCodec: ClientCodec = {
   streamErrorFrame: () => '',
   passthroughFrame: (frame) => frame.raw,
   isTerminalFrame: () => false,
+  isErrorFrame: () => false,
   encodeResponse: (response: IrResponse) => response,
   createStreamEncoder: (options) => ({ encode: (event: IrStreamEvent) => `data: ${JSON.stringify({ event, options })}\n\n` }),
 };

@@ -60,6 +60,17 @@ describe('pumpPassthroughStream', () => {
     expect((await done).error?.kind).toBe('bad_gateway');
   });
 
+  it("ends with the upstream's own in-band error frame, adding nothing after it", async () => {
+    const { upstream, done, server, url } = await serve(anthropicMessagesCodec);
+    servers.push(server);
+    const response = await fetch(url);
+    const text = response.text();
+    const error = 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    upstream.end(`event: ping\ndata: {"type":"ping"}\n\n${error}`);
+    expect(await text).toBe(`event: ping\ndata: {"type":"ping"}\n\n${error}`);
+    expect((await done).error?.message).toContain('overloaded_error');
+  });
+
   it('reports an upstream failure in-band, with the RouterError it was destroyed with', async () => {
     const { upstream, done, server, url } = await serve(openAIChatCodec);
     servers.push(server);

@@ -19,7 +19,7 @@ export interface PassthroughStreamOptions {
  * frames are written at once (only a frame cut between two TCP chunks waits for its rest), with the
  * model name swapped. Backpressure from a slow client pauses the upstream.
  *
- * Endings: the upstream's terminal frame ends the stream; an upstream failure, idle timeout or an end
+ * Endings: the upstream's terminal frame, or its own in-band error frame, ends the stream; an upstream failure, idle timeout or an end
  * without a terminal frame becomes the format's in-band error frame, never a silent truncation and
  * never a fake success. A client that goes away destroys the upstream at once.
  */
@@ -27,6 +27,7 @@ export function pumpPassthroughStream(options: PassthroughStreamOptions): void {
   const { upstream, response, codec, clientModel, onText } = options;
   const parser = new SseParser();
   let terminal = false;
+  let upstreamError: string | undefined;
   let done = false;
 
   const finish = (outcome: { error?: RouterError; aborted: boolean }) => {
@@ -54,6 +55,12 @@ export function pumpPassthroughStream(options: PassthroughStreamOptions): void {
     let out = '';
     for (const frame of parser.push(chunk)) {
       out += codec.passthroughFrame(frame, clientModel);
+      if (codec.isErrorFrame(frame)) {
+        // The upstream failed in-band itself: forward its frame as the stream's last word.
+        upstreamError = frame.data;
+        terminal = true;
+        break;
+      }
       if (codec.isTerminalFrame(frame)) {
         terminal = true;
         break;
@@ -72,7 +79,7 @@ export function pumpPassthroughStream(options: PassthroughStreamOptions): void {
       return;
     }
     response.end();
-    finish({ aborted: false });
+    finish(upstreamError === undefined ? { aborted: false } : { aborted: false, error: new RouterError('bad_gateway', `upstream failed mid-stream: ${upstreamError}`) });
   });
   upstream.on('error', (error: unknown) => {
     if (response.destroyed) return; // the client left first; 'close' below reports it

@@ -59,6 +59,12 @@ export interface ClientCodec {
   /** Whether a passthrough stream frame is this format's successful end (OpenAI `[DONE]`, Anthropic `message_stop`). */
   isTerminalFrame(frame: SseEvent): boolean;
 
+  /**
+   * Whether a passthrough stream frame is the upstream's own in-band error (OpenAI `data: {"error":…}`,
+   * Anthropic `event: error`). It ends the stream: it is forwarded as is and nothing may follow it.
+   */
+  isErrorFrame(frame: SseEvent): boolean;
+
   /** A complete (non-streamed) answer in this format. */
   encodeResponse(response: IrResponse): unknown;
 

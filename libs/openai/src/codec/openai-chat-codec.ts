@@ -1,3 +1,4 @@
+import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import type { ClientCodec } from '@llm-router/core';
 import { ChatStreamEncoder } from '../encode/chat-stream-encoder.js';
 import { encodeChatCompletion } from '../encode/encode-chat-completion.js';
@@ -16,6 +17,7 @@ export const openAIChatCodec: ClientCodec = {
   streamErrorFrame: openAIStreamErrorFrame,
   passthroughFrame: replaceFrameModel,
   isTerminalFrame: isDoneFrame,
+  isErrorFrame,
   encodeResponse: encodeChatCompletion,
   createStreamEncoder: ({ includeUsage }) => new ChatStreamEncoder(includeUsage),
 };

@@ -1,3 +1,4 @@
+import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import type { ClientCodec } from '@llm-router/core';
 import { CompletionsStreamEncoder } from '../encode/completions-stream-encoder.js';
 import { encodeTextCompletion } from '../encode/encode-text-completion.js';
@@ -16,6 +17,7 @@ export const openAICompletionsCodec: ClientCodec = {
   streamErrorFrame: openAIStreamErrorFrame,
   passthroughFrame: replaceFrameModel,
   isTerminalFrame: isDoneFrame,
+  isErrorFrame,
   encodeResponse: encodeTextCompletion,
   createStreamEncoder: ({ includeUsage }) => new CompletionsStreamEncoder(includeUsage),
 };
