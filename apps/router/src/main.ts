@@ -7,6 +7,10 @@ import { configuredKeys } from './app.module.js';
 import { HELP_TEXT, parseCliOptions, type CliOptions } from './cli/cli-options.js';
 import { superviseWithReload } from './cli/supervise-reload.js';
 import { createRouterApp } from './create-app.js';
+import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
+
+/** How long in-flight requests and streams may take to finish once a shutdown signal arrives. */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 /** Where the bundled example config sits relative to this file once built (dist/apps/router/main.js). */
 const BUNDLED_CONFIG = fileURLToPath(new URL('../../../config.example.yaml', import.meta.url));
@@ -49,6 +53,7 @@ async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigValidationError) exitWithConfigErrors(path, error);
     throw error;
   });
+  const drainer = new ConnectionDrainer(app.getHttpServer());
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.getHttpServer().address();
   const url = typeof address === 'object' && address !== null ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
@@ -58,7 +63,10 @@ async function main(argv: string[]): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, openConnections: drainer.openConnections }, 'shutting down: finishing requests in flight');
+    drainer.drain();
+    // Requests still running after the grace period are cut; their clients see the connection close.
+    setTimeout(() => drainer.closeAll(), SHUTDOWN_GRACE_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

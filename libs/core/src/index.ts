@@ -6,7 +6,7 @@ export { RouterError, type RouterErrorOptions } from './errors/router-error.js';
 export { asRouterError } from './errors/as-router-error.js';
 export { ConfigValidationError, formatConfigProblem, type ConfigProblem } from './errors/config-validation-error.js';
 export { parseRetryAfterMs } from './http/parse-retry-after.js';
-export { CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';
+export { connectionListedHeaders, CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';
 export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
 export { SseParser } from './framing/sse-parser.js';
 export { NdjsonParser } from './framing/ndjson-parser.js';

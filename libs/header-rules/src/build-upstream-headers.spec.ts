@@ -44,6 +44,11 @@ describe('buildUpstreamHeaders', () => {
     expect(out).not.toHaveProperty('content-length');
   });
 
+  it('step 1: drops the headers the client named in Connection (RFC 9110 §7.6.1)', () => {
+    const out = buildUpstreamHeaders({ connection: 'keep-alive, X-Hop-Only', 'x-hop-only': 'router only', a: '1' }, rules(), { forwardCredentials: false });
+    expect(out).toEqual({ a: '1' });
+  });
+
   it('step 1: strips api-key (Azure style) too', () => {
     expect(buildUpstreamHeaders({ 'api-key': 'k', a: '1' }, rules(), { forwardCredentials: false })).toEqual({ a: '1' });
   });

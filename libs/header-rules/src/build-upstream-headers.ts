@@ -1,4 +1,4 @@
-import { CREDENTIAL_HEADERS, type HeaderMap, HOP_BY_HOP_HEADERS } from '@llm-router/core';
+import { connectionListedHeaders, CREDENTIAL_HEADERS, type HeaderMap, HOP_BY_HOP_HEADERS } from '@llm-router/core';
 import type { CompiledHeaderRules } from './compiled-header-rules.js';
 
 export interface UpstreamHeaderOptions {
@@ -12,7 +12,8 @@ export interface UpstreamHeaderOptions {
 
 /**
  * The whole header policy for one upstream request, in this order:
- * 1. the client's headers minus hop-by-hop ones, minus credentials unless `forwardCredentials`;
+ * 1. the client's headers minus hop-by-hop ones (the fixed set and those its `Connection` header lists),
+ *    minus credentials unless `forwardCredentials`;
  * 2. `dropAll` empties them, then names and regexes in the drop list remove theirs;
  * 3. add_headers, each only if absent;
  * 4. `required`, each only if absent;
@@ -25,9 +26,10 @@ export interface UpstreamHeaderOptions {
 export function buildUpstreamHeaders(client: HeaderMap, rules: CompiledHeaderRules, options: UpstreamHeaderOptions): HeaderMap {
   const out = new Map<string, string>();
   if (!rules.dropAll) {
+    const listed = connectionListedHeaders(client);
     for (const [rawName, value] of Object.entries(client)) {
       const name = rawName.toLowerCase();
-      if (HOP_BY_HOP_HEADERS.has(name)) continue;
+      if (HOP_BY_HOP_HEADERS.has(name) || listed.has(name)) continue;
       if (!options.forwardCredentials && CREDENTIAL_HEADERS.has(name)) continue;
       if (rules.dropNames.has(name) || rules.dropPatterns.some((pattern) => pattern.test(name))) continue;
       out.set(name, value);

@@ -7,7 +7,8 @@ describe('clientResponseHeaders', () => {
       {
         'content-type': 'application/json',
         'content-length': '12',
-        connection: 'keep-alive',
+        connection: 'keep-alive, x-upstream-hop',
+        'x-upstream-hop': 'gone',
         'transfer-encoding': 'chunked',
         'set-cookie': '__cf_bm=abc',
         'x-request-id': 'req_upstream',

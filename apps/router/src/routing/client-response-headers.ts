@@ -1,6 +1,6 @@
-import { HOP_BY_HOP_HEADERS, type HeaderMap } from '@llm-router/core';
+import { connectionListedHeaders, HOP_BY_HOP_HEADERS, type HeaderMap } from '@llm-router/core';
 
-/** Upstream response headers the client never sees: hop-by-hop ones, cookies, and the length we recompute. */
+/** Upstream response headers the client never sees: hop-by-hop ones (also those its Connection header lists), cookies, and the length we recompute. */
 const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'set-cookie', 'date', 'server', 'x-request-id']);
 
 /**
@@ -10,8 +10,9 @@ const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'set-cookie', 'date', 'ser
  */
 export function clientResponseHeaders(upstream: HeaderMap, upstreamModel: string): HeaderMap {
   const out: HeaderMap = {};
+  const listed = connectionListedHeaders(upstream);
   for (const [name, value] of Object.entries(upstream)) {
-    if (!NOT_FORWARDED.has(name)) out[name] = value;
+    if (!NOT_FORWARDED.has(name) && !listed.has(name)) out[name] = value;
   }
   const upstreamRequestId = upstream['x-request-id'];
   if (upstreamRequestId !== undefined) out['x-upstream-request-id'] = upstreamRequestId;

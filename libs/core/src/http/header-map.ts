@@ -37,3 +37,15 @@ export function toHeaderMap(headers: Record<string, string | string[] | number |
   }
   return out;
 }
+
+const NO_TOKENS: ReadonlySet<string> = new Set();
+
+/**
+ * The header names a message's `Connection` header lists (RFC 9110 §7.6.1): hop-by-hop for that message,
+ * so never forwarded, like the fixed HOP_BY_HOP_HEADERS.
+ */
+export function connectionListedHeaders(headers: HeaderMap): ReadonlySet<string> {
+  const value = headers['connection'];
+  if (value === undefined || value === '') return NO_TOKENS;
+  return new Set(value.split(',').map((token) => token.trim().toLowerCase()).filter((token) => token !== ''));
+}

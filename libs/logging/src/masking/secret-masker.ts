@@ -112,8 +112,10 @@ export class SecretMasker {
       seen.delete(value);
       return out;
     }
+    // Plain objects only: a prototype that is null or some realm's Object.prototype (structuredClone and
+    // vm contexts make objects from another realm).
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return value;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) return value;
     seen.add(value);
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value)) {

@@ -35,7 +35,9 @@ export function installRequestLogging(fastify: FastifyInstance, log: RequestLog)
   if (log.logRequests) {
     fastify.addHook('preValidation', (request, reply, done) => {
       const record = log.begin(request, reply);
-      record.requestBody ??= request.body;
+      // A copy: the app edits the parsed body in place (transformations, alias) before it goes upstream,
+      // and this line must show what the client sent. Only paid for with log_requests.
+      record.requestBody ??= structuredClone(request.body);
       done();
     });
   }
