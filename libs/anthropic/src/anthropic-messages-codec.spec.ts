@@ -13,6 +13,15 @@ describe('anthropicMessagesCodec', () => {
     expect(anthropicMessagesCodec.inspect(body)).toEqual({ model: 'claude-haiku-4-5', stream: true });
   });
 
+  it('names the headers of its protocol, dropped when a request is translated for another family', () => {
+    for (const name of ['anthropic-version', 'anthropic-beta', 'Anthropic-Dangerous-Direct-Browser-Access']) {
+      expect(anthropicMessagesCodec.protocolHeaders.test(name)).toBe(true);
+    }
+    for (const name of ['x-api-key', 'authorization', 'content-type', 'x-anthropic-thing', 'openai-organization']) {
+      expect(anthropicMessagesCodec.protocolHeaders.test(name)).toBe(false);
+    }
+  });
+
   it('writes the in-band stream error as a named error event', () => {
     expect(anthropicMessagesCodec.streamErrorFrame(new RouterError('overloaded', 'Overloaded', { status: 529 }))).toBe(
       'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',

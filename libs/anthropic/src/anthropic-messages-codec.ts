@@ -1,4 +1,5 @@
 import type { ClientCodec } from '@llm-router/core';
+import { decodeMessagesRequest } from './decode-messages-request.js';
 import { encodeMessage } from './encode-message.js';
 import { inspectMessagesRequest } from './inspect-messages-request.js';
 import { isErrorFrame, isTerminalFrame } from './is-terminal-frame.js';
@@ -12,6 +13,9 @@ export const anthropicMessagesCodec: ClientCodec = Object.freeze({
   format: 'anthropic-messages',
   streamContentType: 'text/event-stream; charset=utf-8',
   inspect: inspectMessagesRequest,
+  decodeRequest: decodeMessagesRequest,
+  // anthropic-version, anthropic-beta…: meaningless (or harmful) to another family's upstream.
+  protocolHeaders: /^anthropic-/i,
   renderError: renderAnthropicError,
   streamErrorFrame,
   passthroughFrame,

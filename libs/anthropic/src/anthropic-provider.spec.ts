@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RouterError } from '@llm-router/core';
 import { anthropicProvider } from './anthropic-provider.js';
+import { anthropicUpstreamCodec } from './anthropic-upstream-codec.js';
 
 describe('anthropicProvider', () => {
   it('speaks the Messages format natively', () => {
@@ -36,5 +37,14 @@ describe('anthropicProvider', () => {
   it('classifies upstream errors', () => {
     const error = anthropicProvider.classifyError(529, '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}', {});
     expect(error).toMatchObject({ kind: 'overloaded', status: 529, retryable: true, provider: 'anthropic' });
+  });
+
+  it('reaches other formats through the Anthropic upstream codec', () => {
+    expect(anthropicProvider.translation).toBe(anthropicUpstreamCodec);
+  });
+
+  it('knows the token counting URL under the host root, dropping trailing slashes', () => {
+    expect(anthropicProvider.countTokensUrl?.('https://api.anthropic.com')).toBe('https://api.anthropic.com/v1/messages/count_tokens');
+    expect(anthropicProvider.countTokensUrl?.('https://gw.example.com/anthropic//')).toBe('https://gw.example.com/anthropic/v1/messages/count_tokens');
   });
 });

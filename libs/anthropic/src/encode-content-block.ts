@@ -7,7 +7,7 @@ import type { AnthropicResponseBlock } from './anthropic-wire-types.js';
  * - empty text (Anthropic rejects empty text blocks when the client replays the turn);
  * - thinking without a signature (only Anthropic issues signatures, and an unsigned thinking block
  *   would make Anthropic 400 when the client replays it; the router never invents one);
- * - images and tool results, which only exist in requests.
+ * - images, documents and tool results, which only exist in requests.
  */
 export function encodeContentBlock(part: IrPart): AnthropicResponseBlock | undefined {
   switch (part.type) {
@@ -22,6 +22,7 @@ export function encodeContentBlock(part: IrPart): AnthropicResponseBlock | undef
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: part.data };
     case 'image':
+    case 'document':
     case 'tool_result':
       return undefined;
     default: {

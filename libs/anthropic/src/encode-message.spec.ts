@@ -93,6 +93,7 @@ describe('encodeMessage', () => {
           { type: 'redacted_thinking', data: 'opaque' },
           { type: 'text', text: '' },
           { type: 'image', source: { kind: 'url', url: 'https://example.com/a.png' } },
+          { type: 'document', source: { kind: 'text', text: 'doc' } },
           { type: 'tool_result', toolCallId: 't', content: [], isError: false },
           { type: 'text', text: 'answer' },
         ],

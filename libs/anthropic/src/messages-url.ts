@@ -1,4 +1,5 @@
 import { RouterError, type ClientFormat } from '@llm-router/core';
+import { endpointRoot } from './endpoint-root.js';
 
 /**
  * Where an Anthropic upstream takes a request: the configured endpoint is the host root
@@ -9,7 +10,5 @@ export function messagesUrl(endpoint: string, format: ClientFormat): string {
   if (format !== 'anthropic-messages') {
     throw new RouterError('api_error', `anthropic provider cannot send a ${format} request`, { provider: 'anthropic' });
   }
-  let end = endpoint.length;
-  while (end > 0 && endpoint[end - 1] === '/') end--;
-  return `${endpoint.slice(0, end)}/v1/messages`;
+  return `${endpointRoot(endpoint)}/v1/messages`;
 }

@@ -10,6 +10,8 @@ export const DEFAULTS = {
   connectTimeoutSeconds: 10,
   sslVerify: true,
   forwardClientCredentials: false,
+  fetchImageUrls: false,
+  imageFetchMaxMb: 5,
   maxRetries: 3,
   retryStatusCodes: [429, 500, 502, 503, 504],
   backoffFactor: 2,

@@ -31,6 +31,8 @@ describe('parseConfig', () => {
             sslVerify: true,
             actualModelName: 'gpt-4',
             forwardClientCredentials: false,
+            fetchImageUrls: false,
+            imageFetchMaxBytes: 5 * 1024 * 1024,
             retry: { maxRetries: 3, retryStatusCodes: [429, 500, 502, 503, 504], backoffFactor: 2, initialDelayMs: 1000, maxDelayMs: 60_000 },
             transformations: [],
           },
@@ -71,6 +73,9 @@ models:
     actual_model_name: claude-3-5-sonnet-latest
     forward_client_credentials: true
     max_tokens: 4096
+    max_output_tokens: 8192
+    fetch_image_urls: true
+    image_fetch_max_mb: 0.5
     retry_config:
       max_retries: 0
       retry_status_codes: [429]
@@ -123,6 +128,9 @@ transformations:
         actualModelName: 'claude-3-5-sonnet-latest',
         forwardClientCredentials: true,
         maxTokens: 4096,
+        maxOutputTokens: 8192,
+        fetchImageUrls: true,
+        imageFetchMaxBytes: 524288,
         retry: { maxRetries: 0, retryStatusCodes: [429], backoffFactor: 1.5, initialDelayMs: 500, maxDelayMs: 10_000 },
         headerRules: { dropAll: false, dropHeaders: ['x-model-debug'], addHeaders: {}, forceHeaders: {} },
         transformations: [{ name: 'tag', type: 'jsonpath_add', enabled: true, path: '$.metadata.tag', value: null }],

@@ -71,7 +71,14 @@ export interface ModelConfig {
   sslVerify: boolean;
   actualModelName: string;
   forwardClientCredentials: boolean;
+  /** Default output cap when a client sends none and the upstream requires one (Anthropic); else 4096 there. */
   maxTokens?: number;
+  /** The model's ceiling on output tokens: larger client values are clamped (with a warning), never refused. */
+  maxOutputTokens?: number;
+  /** Whether image URLs may be downloaded and inlined for upstreams that take only base64 (Ollama). */
+  fetchImageUrls: boolean;
+  /** Largest image the router downloads for `fetchImageUrls`, in bytes. */
+  imageFetchMaxBytes: number;
   retry: RetryConfig;
   /** The model's own rules only; the app layers them over the global ones. */
   headerRules?: HeaderRulesConfig;

@@ -17,3 +17,4 @@ export type * from './ir/ir-stream-event.js';
 export type * from './contracts/client-codec.js';
 export type * from './contracts/upstream.js';
 export type * from './contracts/provider-adapter.js';
+export type * from './contracts/translation.js';

@@ -12,6 +12,10 @@ const jsonCodec: ClientCodec = {
   passthroughFrame: (frame) => frame.raw,
   isTerminalFrame: () => false,
   isErrorFrame: () => false,
+  decodeRequest: () => {
+    throw new Error('echo never translates');
+  },
+  protocolHeaders: /^x-json-/,
   encodeResponse: (response: IrResponse) => response,
   createStreamEncoder: (options) => ({ encode: (event: IrStreamEvent) => `data: ${JSON.stringify({ event, options })}\n\n` }),
 };

@@ -5,3 +5,6 @@ export { readSseFixtureFrames } from './sse-fixture-frames.js';
 export { startMockOpenAI } from './start-mock-openai.js';
 export { startMockAnthropic } from './start-mock-anthropic.js';
 export type { MockOptions, MockUpstream, RecordedRequest, ScriptedResponse } from './mock-upstream.js';
+// Ollama's native API (/api/chat, /api/generate, NDJSON streams).
+export { startMockOllama } from './start-mock-ollama.js';
+export type { MockOllamaOptions } from './ollama/ollama-family.js';

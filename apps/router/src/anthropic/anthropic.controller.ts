@@ -20,4 +20,11 @@ export class AnthropicController {
   messages(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.router.handle(request, reply, routingContextOf(request));
   }
+
+  /** Claude Code's `/context` relies on it: answered for every model, from an estimate when the upstream has no such endpoint. */
+  @Post('messages/count_tokens')
+  @ServesFormat('anthropic-messages', 'count_tokens')
+  countTokens(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.router.countTokens(request, reply, routingContextOf(request));
+  }
 }

@@ -71,7 +71,7 @@ header_rules:
   drop_headers: ["/[/"]
 `),
     ).toEqual([
-      'models.a.provider: unknown provider \'nope\' (known: openai, anthropic, echo)',
+      'models.a.provider: unknown provider \'nope\' (known: openai, anthropic, ollama, echo)',
       expect.stringMatching(/^header_rules\.drop_headers\[0\]: invalid regex/),
       expect.stringMatching(/^models\.b\.transformations\[0\]\.pattern: invalid regex in rule 'broken'/),
     ]);

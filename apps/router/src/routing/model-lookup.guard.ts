@@ -1,12 +1,12 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { RouterError, type ClientFormat } from '@llm-router/core';
+import { RouterError, type RoutableRequest } from '@llm-router/core';
 import { requestRecordOf } from '@llm-router/logging';
 import type { FastifyRequest } from 'fastify';
 import { codecFor } from './client-codecs.js';
 import { RouteTable } from './route-table.js';
 import { setRoutingContext } from './routing-context.js';
-import { SERVES_FORMAT } from './serves-format.decorator.js';
+import { SERVES_FORMAT, type ServedFormat } from './serves-format.decorator.js';
 
 /**
  * Runs before any upstream work: checks the body is routable in the client's format (400 in that
@@ -21,14 +21,15 @@ export class ModelLookupGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const format = this.reflector.get<ClientFormat | undefined>(SERVES_FORMAT, context.getHandler());
-    if (format === undefined) throw new Error(`${context.getClass().name}.${context.getHandler().name} has no @ServesFormat`);
+    const served = this.reflector.get<ServedFormat | undefined>(SERVES_FORMAT, context.getHandler());
+    if (served === undefined) throw new Error(`${context.getClass().name}.${context.getHandler().name} has no @ServesFormat`);
+    const { format, operation } = served;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const codec = codecFor(format);
     const record = requestRecordOf(request);
     if (record) record.clientFormat = format;
 
-    const { model, stream } = codec.inspect(request.body);
+    const { model, stream } = operation === 'count_tokens' ? inspectModelOnly(request.body) : codec.inspect(request.body);
     if (record) {
       record.model = model;
       record.stream = stream;
@@ -44,4 +45,11 @@ export class ModelLookupGuard implements CanActivate {
     setRoutingContext(request, { format, codec, route, clientModel: model, stream });
     return true;
   }
+}
+
+/** Token counting takes no `max_tokens` and never streams: only the model must be there. */
+function inspectModelOnly(body: unknown): RoutableRequest {
+  const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['model'] : undefined;
+  if (typeof model !== 'string' || model === '') throw RouterError.invalidRequest('model: Field required', 'model');
+  return { model, stream: false };
 }

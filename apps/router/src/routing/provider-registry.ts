@@ -1,6 +1,7 @@
 import { anthropicProvider } from '@llm-router/anthropic';
 import type { HeaderMap, ProviderAdapter } from '@llm-router/core';
 import { EchoProvider } from '@llm-router/echo';
+import { ollamaProvider } from '@llm-router/ollama';
 import { openAIProvider } from '@llm-router/openai';
 import { codecFor } from './client-codecs.js';
 
@@ -12,6 +13,7 @@ export function createProviderRegistry(maskHeaders: (headers: HeaderMap) => Head
   const providers: ProviderAdapter[] = [
     openAIProvider,
     anthropicProvider,
+    ollamaProvider,
     new EchoProvider({ codecFor, maskHeaders }),
   ];
   return new Map(providers.map((p) => [p.provider, p]));

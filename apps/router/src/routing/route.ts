@@ -15,6 +15,8 @@ export interface Route {
   readonly model: ModelConfig;
   readonly adapter: ProviderAdapter;
   readonly transport: UpstreamTransport;
+  /** The model's endpoint, or the provider's default; translated requests go to `endpoint + path`. */
+  readonly endpoint: string;
   /** Upstream URL for each client format the provider speaks natively. */
   readonly urls: Partial<Record<ClientFormat, string>>;
   readonly headerRules: CompiledHeaderRules;

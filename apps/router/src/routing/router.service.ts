@@ -1,22 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RouterError, toHeaderMap, type UpstreamRequest, type UpstreamResponse } from '@llm-router/core';
+import { RouterError, toHeaderMap, type HeaderMap, type UpstreamCodec, type UpstreamRequest, type UpstreamResponse } from '@llm-router/core';
 import { buildUpstreamHeaders } from '@llm-router/header-rules';
 import { requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger, type RequestRecord } from '@llm-router/logging';
 import { RetryService } from '@llm-router/retry';
 import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientResponseHeaders } from './client-response-headers.js';
-import { pumpPassthroughStream } from './pump-passthrough-stream.js';
+import { inlineImageUrls } from './inline-image-urls.js';
+import { irStreamTranslator } from './ir-stream-translator.js';
+import { passthroughTranslator } from './passthrough-translator.js';
+import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
 import type { RoutingContext } from './routing-context.js';
+import type { StreamTranslator } from './stream-translator.js';
+import { createTranslationContext } from './translation-context.js';
 
 /** Upstream bodies read whole (non-streamed answers, error bodies) are capped at this size. */
 const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
- * The request path after the guard: transformations -> alias -> header rules + auth -> retry(send)
- * -> reply. Errors before the first byte are thrown as RouterError (the exception filter renders them
- * in the client's format); after it, the stream pump reports them in-band.
+ * The request path after the guard: transformations, then either
+ * - passthrough (the upstream speaks the client's format): alias, forward the body, stream bytes back; or
+ * - translation: decode to the IR, encode for the upstream, decode its answer, encode for the client;
+ * with header rules + auth, retry(send) and the reply in between. Errors before the first byte are thrown
+ * as RouterError (the exception filter renders them in the client's format); after it, the stream pump
+ * reports them in-band.
  */
 @Injectable()
 export class RouterService {
@@ -27,46 +35,167 @@ export class RouterService {
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
-    const { route, format, clientModel, stream } = context;
-    const record = requestRecordOf(request);
-    const url = route.urls[format];
-    if (url === undefined) {
-      throw RouterError.invalidRequest(
-        `The model '${clientModel}' is served by the ${route.adapter.provider} provider, which does not accept ${format} requests.`,
-        'model',
-      );
-    }
-
+    const { route, format, clientModel } = context;
     // The body was parsed by Fastify and checked by the guard; it belongs to this request, so edit in place.
     const body = request.body as Record<string, unknown>;
     applyTransformations(body, route.transforms);
-    body['model'] = route.model.actualModelName;
-    const upstreamRequest: UpstreamRequest = {
+
+    const nativeUrl = route.urls[format];
+    if (nativeUrl !== undefined) {
+      body['model'] = route.model.actualModelName;
+      await this.passthrough(request, reply, context, nativeUrl, Buffer.from(JSON.stringify(body)));
+      return;
+    }
+    const translation = route.adapter.translation;
+    if (translation === undefined) {
+      throw RouterError.invalidRequest(
+        `The model '${clientModel}' is served by the ${route.adapter.provider} provider, which cannot take ${format} requests.`,
+        'model',
+      );
+    }
+    await this.translate(request, reply, context, translation, body);
+  }
+
+  /**
+   * `POST /v1/messages/count_tokens`: passed through to a provider that has the endpoint (Anthropic);
+   * otherwise estimated from the prompt's size (4 characters a token) and labelled as such in the
+   * `x-router-token-count` header, never a 404 (clients such as Claude Code break on one).
+   */
+  async countTokens(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
+    const { route, format } = context;
+    const body = request.body as Record<string, unknown>;
+    applyTransformations(body, route.transforms);
+    if (route.adapter.countTokensUrl !== undefined && route.urls[format] !== undefined) {
+      body['model'] = route.model.actualModelName;
+      await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), Buffer.from(JSON.stringify(body)));
+      return;
+    }
+    const prompt = JSON.stringify([body['system'] ?? '', body['messages'] ?? [], body['tools'] ?? []]);
+    await reply
+      .code(200)
+      .headers({ 'content-type': 'application/json', 'x-router-token-count': 'estimate (4 characters a token)' })
+      .send(JSON.stringify({ input_tokens: Math.max(1, Math.ceil(prompt.length / 4)) }));
+  }
+
+  private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer): Promise<void> {
+    const { route, format, codec, clientModel, stream } = context;
+    const record = requestRecordOf(request);
+    const response = await this.send(request, reply, context, {
       method: 'POST',
       url,
-      headers: buildUpstreamHeaders(toHeaderMap(request.headers), route.headerRules, {
-        forwardCredentials: route.model.forwardClientCredentials,
-        required: route.adapter.requiredHeaders,
-        router: route.routerHeaders,
-      }),
-      body: Buffer.from(JSON.stringify(body)),
+      headers: this.upstreamHeaders(request.headers, context, undefined),
+      body,
       format,
       stream,
-    };
-    if (record) {
-      record.upstreamUrl = url;
-      if (this.requestLog.logRequests) record.upstreamRequest = { url, headers: upstreamRequest.headers, body };
+    });
+    if (response === undefined) return;
+    if (response.status >= 400) {
+      await this.replyUpstreamError(response, context, reply, record, true);
+      return;
     }
+    const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
+    if (stream) {
+      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, passthroughTranslator(codec, clientModel), reply, record);
+      return;
+    }
+    let text = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && 'model' in parsed) {
+        (parsed as Record<string, unknown>)['model'] = clientModel;
+        text = JSON.stringify(parsed);
+      }
+    } catch {
+      // not JSON: forwarded as it came
+    }
+    await reply.code(response.status).headers(headers).send(text);
+  }
 
+  private async translate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: RoutingContext,
+    translation: UpstreamCodec,
+    body: Record<string, unknown>,
+  ): Promise<void> {
+    const { route, format, codec, clientModel, stream } = context;
+    const record = requestRecordOf(request);
+    const ctx = createTranslationContext(route, Number(request.headers['content-length'] ?? 0) || JSON.stringify(body).length);
+    const ir = codec.decodeRequest(body, ctx);
+    if (route.model.fetchImageUrls) await inlineImageUrls(ir, route.model.imageFetchMaxBytes);
+    const encoded = translation.encodeRequest(ir, ctx);
+
+    const response = await this.send(request, reply, context, {
+      method: 'POST',
+      url: `${route.endpoint}${encoded.path}`,
+      headers: this.upstreamHeaders(request.headers, context, codec.protocolHeaders),
+      body: Buffer.from(JSON.stringify(encoded.body)),
+      format,
+      stream,
+    });
+    if (response === undefined) return;
+    if (response.status >= 400) {
+      await this.replyUpstreamError(response, context, reply, record, false);
+      return;
+    }
+    const headers: HeaderMap = { 'x-router-upstream-model': route.model.actualModelName };
+    if (ctx.warnings.length > 0) {
+      headers['x-router-warnings'] = ctx.warnings.join('; ');
+      this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
+    }
+    if (stream) {
+      const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true }), clientModel);
+      this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record);
+      return;
+    }
+    const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new RouterError('bad_gateway', `${route.adapter.provider} upstream answered with a body that is not JSON`, { provider: route.adapter.provider });
+    }
+    const answer = translation.decodeResponse(parsed, ctx);
+    await reply
+      .code(200)
+      .headers({ ...headers, 'content-type': 'application/json' })
+      .send(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel })));
+  }
+
+  /**
+   * The header policy for one upstream request: the client's headers (minus, when translating, those of
+   * the client's own protocol such as `anthropic-version`), the model's header rules, the provider's
+   * required headers and the router's auth.
+   */
+  private upstreamHeaders(incoming: FastifyRequest['headers'], { route }: RoutingContext, foreignProtocol: RegExp | undefined): HeaderMap {
+    let client = toHeaderMap(incoming);
+    if (foreignProtocol !== undefined) client = Object.fromEntries(Object.entries(client).filter(([name]) => !foreignProtocol.test(name)));
+    return buildUpstreamHeaders(client, route.headerRules, {
+      forwardCredentials: route.model.forwardClientCredentials,
+      required: route.adapter.requiredHeaders,
+      router: route.routerHeaders,
+    });
+  }
+
+  /**
+   * Sends with retries, before any byte goes to the client. Resolves with the final response (whatever its
+   * status), or undefined when the client went away meanwhile (nobody to answer: 499).
+   */
+  private async send(request: FastifyRequest, reply: FastifyReply, { route, clientModel }: RoutingContext, upstreamRequest: UpstreamRequest): Promise<UpstreamResponse | undefined> {
+    const record = requestRecordOf(request);
+    if (record) {
+      record.upstreamUrl = upstreamRequest.url;
+      if (this.requestLog.logRequests) {
+        record.upstreamRequest = { url: upstreamRequest.url, headers: upstreamRequest.headers, body: JSON.parse(upstreamRequest.body.toString('utf8')) as unknown };
+      }
+    }
     // One controller per request: aborted when the client goes away, before or during the answer.
     const abort = new AbortController();
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort(new Error('client disconnected'));
     });
-
-    let response: UpstreamResponse;
     try {
-      ({ response } = await this.retry.runWithRetry(
+      const { response } = await this.retry.runWithRetry(
         (attempt) => {
           if (record) record.attempts = attempt;
           return route.transport.send(upstreamRequest, { ...route.send, signal: abort.signal });
@@ -81,66 +210,25 @@ export class RouterService {
               'upstream attempt failed; retrying',
             ),
         },
-      ));
+      );
+      return response;
     } catch (error) {
-      if (abort.signal.aborted) return; // the client is gone: nobody to answer (499)
+      if (abort.signal.aborted) return undefined;
       throw error;
     }
-
-    if (response.status >= 400) {
-      await this.replyUpstreamError(response, context, reply, record);
-      return;
-    }
-    const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
-    if (!stream) {
-      await this.replyJson(response, headers, context, reply);
-      return;
-    }
-    this.replyStream(response, headers, context, reply, record);
   }
 
-  private async replyJson(
-    response: UpstreamResponse,
-    headers: Record<string, string>,
-    { clientModel }: RoutingContext,
-    reply: FastifyReply,
-  ): Promise<void> {
-    const raw = await readBody(response.body, MAX_UPSTREAM_BODY_BYTES);
-    let text = raw.toString('utf8');
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === 'object' && parsed !== null && 'model' in parsed) {
-        (parsed as Record<string, unknown>)['model'] = clientModel;
-        text = JSON.stringify(parsed);
-      }
-    } catch {
-      // not JSON: forwarded as it came
-    }
-    await reply.code(response.status).headers(headers).send(text);
-  }
-
-  private replyStream(
-    response: UpstreamResponse,
-    headers: Record<string, string>,
-    { codec, clientModel }: RoutingContext,
-    reply: FastifyReply,
-    record: RequestRecord | undefined,
-  ): void {
+  private replyStream(response: UpstreamResponse, headers: HeaderMap, translator: StreamTranslator, reply: FastifyReply, record: RequestRecord | undefined): void {
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(response.status, {
-      ...headers,
-      'content-type': headers['content-type'] ?? codec.streamContentType,
-      'cache-control': 'no-cache',
-    });
+    raw.writeHead(response.status, { ...headers, 'cache-control': 'no-cache' });
     raw.flushHeaders();
     if (record) record.status = response.status;
     let first = true;
-    pumpPassthroughStream({
+    pumpStream({
       upstream: response.body,
       response: raw,
-      codec,
-      clientModel,
+      translator,
       onText: (text) => {
         if (record === undefined) return;
         if (first) {
@@ -156,16 +244,17 @@ export class RouterService {
   }
 
   /**
-   * An upstream error before anything was sent. Same format: its body is already in the client's
-   * format, so status and body are kept. Except when the upstream refused the router's own key: that is
-   * the router's fault, not the client's, so it becomes a 502 rather than a 401 the client would
-   * misread as its own credentials failing.
+   * An upstream error before anything was sent. When the upstream refused the router's own key, that is
+   * the router's fault, not the client's: a 502, not a 401 the client would misread as its own key
+   * failing. Same format: the body is already in the client's format, so status and body are kept.
+   * Translated: the error is classified and rendered in the client's format (status kept).
    */
   private async replyUpstreamError(
     response: UpstreamResponse,
     { route, clientModel }: RoutingContext,
     reply: FastifyReply,
     record: RequestRecord | undefined,
+    sameFormat: boolean,
   ): Promise<void> {
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
     const error = route.adapter.classifyError(response.status, raw, response.headers);
@@ -174,7 +263,7 @@ export class RouterService {
         provider: route.adapter.provider,
       });
     }
-    if (!isJsonObject(raw)) throw error;
+    if (!sameFormat || !isJsonObject(raw)) throw error;
     if (record) record.error = error.message;
     await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName)).send(raw);
   }

@@ -3,5 +3,13 @@ import type { ClientFormat } from '@llm-router/core';
 
 export const SERVES_FORMAT = 'llm-router:serves-format';
 
+/** What a handler does with its format: generate an answer, or only count the prompt's tokens. */
+export type Operation = 'generate' | 'count_tokens';
+
+export interface ServedFormat {
+  format: ClientFormat;
+  operation: Operation;
+}
+
 /** Marks a handler with the client API format it speaks; the model-lookup guard reads it. */
-export const ServesFormat = (format: ClientFormat) => SetMetadata(SERVES_FORMAT, format);
+export const ServesFormat = (format: ClientFormat, operation: Operation = 'generate') => SetMetadata(SERVES_FORMAT, { format, operation } satisfies ServedFormat);

@@ -51,6 +51,18 @@ export class ModelConfigDto {
   max_tokens?: number | null;
 
   @IsOptional()
+  @ConfigRule(isPositiveInteger)
+  max_output_tokens?: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  fetch_image_urls?: boolean | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  image_fetch_max_mb?: number | null;
+
+  @IsOptional()
   @ConfigRule(isMapping)
   @ValidateNested()
   @NestedObject(RetryConfigDto)

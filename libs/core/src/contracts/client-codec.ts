@@ -2,8 +2,10 @@ import type { ClientFormat } from '../client-format.js';
 import type { RouterError } from '../errors/router-error.js';
 import type { SseEvent } from '../framing/sse-frame.js';
 import type { HeaderMap } from '../http/header-map.js';
+import type { IrRequest } from '../ir/ir-request.js';
 import type { IrResponse } from '../ir/ir-response.js';
 import type { IrStreamEvent } from '../ir/ir-stream-event.js';
+import type { TranslationContext } from './translation.js';
 
 /** What the router needs to know about a request before it can route it. */
 export interface RoutableRequest {
@@ -43,6 +45,19 @@ export interface ClientCodec {
    * right types) and says whether a stream is wanted. Throws RouterError 400 naming the field.
    */
   inspect(body: unknown): RoutableRequest;
+
+  /**
+   * The request in neutral form, for an upstream of another family. Fields no other family can honour
+   * are refused with a RouterError 400 naming the field; tuning knobs that can be dropped harmlessly go
+   * to `context.warnings`. Only called when translating (same-format requests are passed through).
+   */
+  decodeRequest(body: unknown, context: TranslationContext): IrRequest;
+
+  /**
+   * Request headers that belong to this family's protocol (`anthropic-version`, `anthropic-beta`,
+   * `openai-organization`...): dropped when the request is translated for another family.
+   */
+  readonly protocolHeaders: RegExp;
 
   /** An error before the first byte: status, headers and body in this format. */
   renderError(error: RouterError, requestId: string): RenderedError;

@@ -1,6 +1,7 @@
 import type { ClientFormat } from '../client-format.js';
 import type { RouterError } from '../errors/router-error.js';
 import type { HeaderMap } from '../http/header-map.js';
+import type { UpstreamCodec } from './translation.js';
 import type { UpstreamTransport } from './upstream.js';
 
 /**
@@ -24,6 +25,13 @@ export interface ProviderAdapter {
    * `retryable` and `retryAfterMs` filled in from the status and headers.
    */
   classifyError(status: number, body: string, headers: HeaderMap): RouterError;
+  /**
+   * How to reach this provider from the client formats it does not speak natively. Absent: only its
+   * native formats are served.
+   */
+  readonly translation?: UpstreamCodec;
+  /** The URL of the provider's token counting endpoint, when it has one (Anthropic). */
+  countTokensUrl?(endpoint: string): string;
   /** A provider that answers without the network (echo) brings its own transport; others use HTTP. */
   readonly transport?: UpstreamTransport;
 }

@@ -18,6 +18,13 @@ export interface IrImagePart {
   source: IrImageSource;
 }
 
+/** A document (PDF or plain text) given to the model. */
+export interface IrDocumentPart {
+  type: 'document';
+  source: { kind: 'base64'; mediaType: string; data: string } | { kind: 'url'; url: string } | { kind: 'text'; text: string };
+  title?: string;
+}
+
 /** A tool call made by the assistant. `arguments` is always a parsed JSON object. */
 export interface IrToolCallPart {
   type: 'tool_call';
@@ -26,10 +33,11 @@ export interface IrToolCallPart {
   arguments: Record<string, unknown>;
 }
 
-/** The result of a tool call, sent back by the client. */
+/** The result of a tool call, sent back by the client. `toolName` is known when the history says it. */
 export interface IrToolResultPart {
   type: 'tool_result';
   toolCallId: string;
+  toolName?: string;
   content: Array<IrTextPart | IrImagePart>;
   isError: boolean;
 }
@@ -49,6 +57,7 @@ export interface IrRedactedThinkingPart {
 export type IrPart =
   | IrTextPart
   | IrImagePart
+  | IrDocumentPart
   | IrToolCallPart
   | IrToolResultPart
   | IrThinkingPart

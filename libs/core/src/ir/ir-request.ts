@@ -39,9 +39,22 @@ export interface IrRequest {
   seed?: number;
   responseFormat?: IrResponseFormat;
   thinking?: IrThinking;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
   stream: boolean;
   /** Whether a streaming client asked for usage in the stream (OpenAI `stream_options.include_usage`). */
   streamUsage?: boolean;
   /** An opaque end-user id (OpenAI `user`, Anthropic `metadata.user_id`). */
   user?: string;
+  /**
+   * Features only some upstreams have. The client decoder fills them in as asked; an upstream encoder
+   * that cannot honour one refuses the request with a 400 naming `field` (never a silent drop).
+   */
+  n?: number;
+  logprobs?: { top: number };
+  /**
+   * A legacy completion (OpenAI `/v1/completions`): the raw prompt. Chat upstreams wrap it as one user
+   * message (and `messages` holds that message already); Ollama sends it to `/api/generate` raw.
+   */
+  completion?: { prompt: string; suffix?: string; echo?: boolean };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type ClientCodec, RouterError } from '@llm-router/core';
 import { openAIChatCodec, openAICompletionsCodec } from '../index.js';
+import { testContext } from '../test-context.spec-helper.js';
 
 describe.each<[string, ClientCodec, string]>([
   ['openai-chat', openAIChatCodec, 'chat.completion'],
@@ -27,6 +28,17 @@ describe.each<[string, ClientCodec, string]>([
       created: 1,
     });
     expect(response).toMatchObject({ object, model: 'm' });
+  });
+
+  it('names the openai-* request headers as its protocol headers, and nothing else', () => {
+    for (const header of ['openai-organization', 'OpenAI-Project', 'openai-beta']) expect(codec.protocolHeaders.test(header)).toBe(true);
+    for (const header of ['anthropic-version', 'authorization', 'x-openai-thing', 'content-type']) expect(codec.protocolHeaders.test(header)).toBe(false);
+  });
+
+  it('decodes its own request format into the IR', () => {
+    const body = format === 'openai-chat' ? { model: 'm', messages: [{ role: 'user', content: 'hi' }] } : { model: 'm', prompt: 'hi' };
+    const ir = codec.decodeRequest(body, testContext());
+    expect(ir).toMatchObject({ model: 'm', system: [], messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }], stream: false });
   });
 
   it('creates an independent stream encoder per stream', () => {

@@ -1,18 +1,22 @@
-import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import type { ClientCodec } from '@llm-router/core';
+import { decodeCompletionsRequest } from '../decode/decode-completions-request.js';
 import { CompletionsStreamEncoder } from '../encode/completions-stream-encoder.js';
 import { encodeTextCompletion } from '../encode/encode-text-completion.js';
 import { openAIStreamErrorFrame } from '../errors/openai-stream-error-frame.js';
 import { renderOpenAIError } from '../errors/render-openai-error.js';
 import { inspectCompletionsRequest } from '../inspect/inspect-completions-request.js';
 import { isDoneFrame } from '../passthrough/is-done-frame.js';
+import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
+import { OPENAI_PROTOCOL_HEADERS } from './openai-protocol-headers.js';
 
-/** The client side of legacy `POST /v1/completions`: same errors, framing and passthrough as chat. */
+/** The client side of legacy `POST /v1/completions`: same errors, framing, passthrough and protocol headers as chat. */
 export const openAICompletionsCodec: ClientCodec = {
   format: 'openai-completions',
   streamContentType: 'text/event-stream; charset=utf-8',
   inspect: inspectCompletionsRequest,
+  decodeRequest: decodeCompletionsRequest,
+  protocolHeaders: OPENAI_PROTOCOL_HEADERS,
   renderError: renderOpenAIError,
   streamErrorFrame: openAIStreamErrorFrame,
   passthroughFrame: replaceFrameModel,

@@ -9,7 +9,7 @@ export interface SplitParts {
 
 /**
  * What an OpenAI answer can show of an assistant turn: text and tool calls. Thinking and redacted
- * thinking have no OpenAI shape and are left out; images and tool results do not occur in answers.
+ * thinking have no OpenAI shape and are left out; images, documents and tool results do not occur in answers.
  */
 export function splitResponseParts(parts: readonly IrPart[]): SplitParts {
   let text: string | null = null;
@@ -25,6 +25,7 @@ export function splitResponseParts(parts: readonly IrPart[]): SplitParts {
       case 'thinking':
       case 'redacted_thinking':
       case 'image':
+      case 'document':
       case 'tool_result':
         break;
       default:

@@ -33,3 +33,26 @@ export function belowMinimum(param: string, minimum: number, value: number): Rou
     param,
   );
 }
+
+/** `supported` are listed as OpenAI lists them: `'a', 'b' and 'c'`. */
+export function invalidValue(param: string, value: unknown, supported: readonly string[]): RouterError {
+  const list = supported.map((item) => `'${item}'`);
+  const listed = list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list.at(-1) ?? ''}`;
+  return RouterError.invalidRequest(`Invalid value: ${describeValue(value)}. Supported values are: ${listed}.`, param);
+}
+
+/**
+ * A feature the client's format has and the upstream this model is served by (another API family)
+ * cannot honour: refused rather than dropped, because dropping it would change what the client gets.
+ * `feature` is a noun phrase: "input_audio content", "custom tools".
+ */
+export function untranslatable(param: string, feature: string): RouterError {
+  return RouterError.invalidRequest(
+    `Unsupported parameter: '${param}': ${feature} cannot be translated for the upstream this model is served by.`,
+    param,
+  );
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : describeJsonType(value);
+}

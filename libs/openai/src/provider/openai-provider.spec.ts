@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RouterError } from '@llm-router/core';
+import { openAIUpstreamCodec } from '../index.js';
 import { openAIProvider } from './openai-provider.js';
 
 describe('openAIProvider', () => {
@@ -23,6 +24,10 @@ describe('openAIProvider', () => {
     } catch (error) {
       expect(error).toMatchObject({ kind: 'api_error', status: 500, provider: 'openai' });
     }
+  });
+
+  it('reaches OpenAI from other formats through the chat upstream codec', () => {
+    expect(openAIProvider.translation).toBe(openAIUpstreamCodec);
   });
 
   it('authenticates with a bearer token', () => {

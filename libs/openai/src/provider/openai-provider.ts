@@ -1,10 +1,12 @@
 import type { ProviderAdapter } from '@llm-router/core';
+import { openAIUpstreamCodec } from '../upstream/openai-upstream-codec.js';
 import { classifyOpenAIError } from './classify-openai-error.js';
 import { openAIUrl } from './openai-url.js';
 
 /**
  * The OpenAI(-compatible) upstream: chat and legacy completions are passed through natively, anything
- * else arrives translated to chat. Sent over the app's HTTP transport (no `transport` of its own).
+ * else (Anthropic messages) arrives translated to chat by `openAIUpstreamCodec`. Sent over the app's
+ * HTTP transport (no `transport` of its own).
  */
 export const openAIProvider: ProviderAdapter = {
   provider: 'openai',
@@ -14,4 +16,5 @@ export const openAIProvider: ProviderAdapter = {
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
   requiredHeaders: {},
   classifyError: classifyOpenAIError,
+  translation: openAIUpstreamCodec,
 };

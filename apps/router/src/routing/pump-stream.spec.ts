@@ -5,19 +5,21 @@ import { openAIChatCodec } from '@llm-router/openai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { pumpPassthroughStream, type PassthroughStreamOptions } from './pump-passthrough-stream.js';
+import type { ClientCodec } from '@llm-router/core';
+import { passthroughTranslator } from './passthrough-translator.js';
+import { pumpStream, type PumpStreamOptions } from './pump-stream.js';
 
-type Outcome = Parameters<PassthroughStreamOptions['onDone']>[0];
+type Outcome = Parameters<PumpStreamOptions['onDone']>[0];
 
 /** A real HTTP server whose one response is fed by `upstream` through the pump. */
-async function serve(codec: PassthroughStreamOptions['codec']) {
+async function serve(codec: ClientCodec) {
   const upstream = new PassThrough();
   let resolveDone!: (o: Outcome) => void;
   const done = new Promise<Outcome>((r) => (resolveDone = r));
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     res.flushHeaders();
-    pumpPassthroughStream({ upstream, response: res, codec, clientModel: 'client-model', onDone: resolveDone });
+    pumpStream({ upstream, response: res, translator: passthroughTranslator(codec, 'client-model'), onDone: resolveDone });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -29,7 +31,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
 });
 
-describe('pumpPassthroughStream', () => {
+describe('pumpStream with the passthrough translator', () => {
   it('forwards frames as they arrive, rewrites the model, holds a split frame until it is whole', async () => {
     const { upstream, done, server, url } = await serve(openAIChatCodec);
     servers.push(server);

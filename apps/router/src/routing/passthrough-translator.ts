@@ -1,0 +1,36 @@
+import { RouterError, SseParser, type ClientCodec } from '@llm-router/core';
+import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
+
+/**
+ * Same-format streams: each complete SSE frame is forwarded as it came, with only the model name
+ * swapped. The upstream's terminal frame or its own in-band error frame ends the stream.
+ */
+export function passthroughTranslator(codec: ClientCodec, clientModel: string): StreamTranslator {
+  const parser = new SseParser();
+  let ended = false;
+  return {
+    push(chunk: Buffer): TranslatedChunk {
+      let text = '';
+      let error: RouterError | undefined;
+      for (const frame of parser.push(chunk)) {
+        text += codec.passthroughFrame(frame, clientModel);
+        if (codec.isErrorFrame(frame)) {
+          error = new RouterError('bad_gateway', `upstream failed mid-stream: ${frame.data}`);
+          ended = true;
+          break;
+        }
+        if (codec.isTerminalFrame(frame)) {
+          ended = true;
+          break;
+        }
+      }
+      return { text, ended, error };
+    },
+    end(): TranslatedChunk {
+      if (ended) return { text: '', ended: true };
+      const error = new RouterError('bad_gateway', 'upstream stream ended before its final event');
+      return { text: codec.streamErrorFrame(error), ended: true, error };
+    },
+    fail: (error) => codec.streamErrorFrame(error),
+  };
+}
