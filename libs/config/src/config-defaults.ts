@@ -11,6 +11,7 @@ export const DEFAULTS = {
   sslVerify: true,
   forwardClientCredentials: false,
   fetchImageUrls: false,
+  reasoning: true,
   imageFetchMaxMb: 5,
   maxRetries: 3,
   retryStatusCodes: [429, 500, 502, 503, 504],

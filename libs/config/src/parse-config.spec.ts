@@ -32,6 +32,7 @@ describe('parseConfig', () => {
             actualModelName: 'gpt-4',
             forwardClientCredentials: false,
             fetchImageUrls: false,
+            reasoning: true,
             imageFetchMaxBytes: 5 * 1024 * 1024,
             retry: { maxRetries: 3, retryStatusCodes: [429, 500, 502, 503, 504], backoffFactor: 2, initialDelayMs: 1000, maxDelayMs: 60_000 },
             transformations: [],
@@ -76,6 +77,7 @@ models:
     max_output_tokens: 8192
     fetch_image_urls: true
     image_fetch_max_mb: 0.5
+    reasoning: false
     retry_config:
       max_retries: 0
       retry_status_codes: [429]
@@ -130,6 +132,7 @@ transformations:
         maxTokens: 4096,
         maxOutputTokens: 8192,
         fetchImageUrls: true,
+        reasoning: false,
         imageFetchMaxBytes: 524288,
         retry: { maxRetries: 0, retryStatusCodes: [429], backoffFactor: 1.5, initialDelayMs: 500, maxDelayMs: 10_000 },
         headerRules: { dropAll: false, dropHeaders: ['x-model-debug'], addHeaders: {}, forceHeaders: {} },

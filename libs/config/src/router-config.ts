@@ -75,6 +75,11 @@ export interface ModelConfig {
   maxTokens?: number;
   /** The model's ceiling on output tokens: larger client values are clamped (with a warning), never refused. */
   maxOutputTokens?: number;
+  /**
+   * Whether the upstream model accepts a reasoning control (OpenAI `reasoning_effort`, Anthropic `thinking`,
+   * Ollama `think`). false: a client's thinking request is dropped, with a warning, when translating.
+   */
+  reasoning: boolean;
   /** Whether image URLs may be downloaded and inlined for upstreams that take only base64 (Ollama). */
   fetchImageUrls: boolean;
   /** Largest image the router downloads for `fetchImageUrls`, in bytes. */

@@ -50,6 +50,7 @@ function toModel(name: string, model: ModelConfigDto): ModelConfig {
     ...(model.max_tokens != null && { maxTokens: model.max_tokens }),
     ...(model.max_output_tokens != null && { maxOutputTokens: model.max_output_tokens }),
     fetchImageUrls: model.fetch_image_urls ?? DEFAULTS.fetchImageUrls,
+    reasoning: model.reasoning ?? DEFAULTS.reasoning,
     imageFetchMaxBytes: Math.floor((model.image_fetch_max_mb ?? DEFAULTS.imageFetchMaxMb) * BYTES_PER_MB),
     retry: toRetry(model.retry_config ?? {}),
     ...(model.header_rules != null && { headerRules: toHeaderRules(model.header_rules) }),

@@ -122,6 +122,10 @@ export class RouterService {
     const record = requestRecordOf(request);
     const ctx = createTranslationContext(route, Number(request.headers['content-length'] ?? 0) || JSON.stringify(body).length);
     const ir = codec.decodeRequest(body, ctx);
+    if (!route.model.reasoning && ir.thinking !== undefined && ir.thinking.type !== 'disabled') {
+      delete ir.thinking;
+      ctx.warnings.push(`thinking: model '${clientModel}' is configured with reasoning: false, dropped`);
+    }
     if (route.model.fetchImageUrls) await inlineImageUrls(ir, route.model.imageFetchMaxBytes);
     const encoded = translation.encodeRequest(ir, ctx);
 

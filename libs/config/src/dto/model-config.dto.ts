@@ -59,6 +59,10 @@ export class ModelConfigDto {
   fetch_image_urls?: boolean | null;
 
   @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  reasoning?: boolean | null;
+
+  @IsOptional()
   @ConfigRule(isPositiveNumber)
   image_fetch_max_mb?: number | null;
 
