@@ -142,7 +142,8 @@ export class RouterService {
       await this.replyUpstreamError(response, context, reply, record, false);
       return;
     }
-    const headers: HeaderMap = { 'x-router-upstream-model': route.model.actualModelName };
+    // The upstream's informative headers (rate limits, its request id) travel too; its content type does not.
+    const { 'content-type': _upstreamType, ...headers } = clientResponseHeaders(response.headers, route.model.actualModelName);
     if (ctx.warnings.length > 0) {
       headers['x-router-warnings'] = ctx.warnings.join('; ');
       this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
