@@ -5,9 +5,13 @@ import type { AnthropicResponseBlock } from './anthropic-wire-types.js';
  * The response content block for one IR part, or undefined when Anthropic's response has no place
  * for it:
  * - empty text (Anthropic rejects empty text blocks when the client replays the turn);
- * - thinking without a signature (only Anthropic issues signatures, and an unsigned thinking block
- *   would make Anthropic 400 when the client replays it; the router never invents one);
  * - images, documents and tool results, which only exist in requests.
+ */
+/*
+ * Reasoning from other vendors (Ollama `thinking`, OpenAI-compatible `reasoning_content`) has no
+ * signature: it is shown as a thinking block with `signature: ""`, as the stream encoder shows it, and
+ * never given an invented one. The request encoder drops such blocks when a client replays them to
+ * Anthropic (§6 #15).
  */
 export function encodeContentBlock(part: IrPart): AnthropicResponseBlock | undefined {
   switch (part.type) {
@@ -16,9 +20,7 @@ export function encodeContentBlock(part: IrPart): AnthropicResponseBlock | undef
     case 'tool_call':
       return { type: 'tool_use', id: part.id, name: part.name, input: part.arguments };
     case 'thinking':
-      return part.signature === undefined || part.signature === ''
-        ? undefined
-        : { type: 'thinking', thinking: part.text, signature: part.signature };
+      return { type: 'thinking', thinking: part.text, signature: part.signature ?? '' };
     case 'redacted_thinking':
       return { type: 'redacted_thinking', data: part.data };
     case 'image':

@@ -83,7 +83,7 @@ describe('encodeMessage', () => {
     expect(encodeMessage(ir({ stopReason: 'end_turn', stopSequence: 'x' })).stop_sequence).toBeNull();
   });
 
-  it('keeps signed thinking and redacted thinking, drops unsigned thinking, empty text and request-only parts', () => {
+  it('keeps thinking (unsigned reasoning from other vendors with an empty signature, as streamed) and redacted thinking; drops empty text and request-only parts', () => {
     const message = encodeMessage(
       ir({
         parts: [
@@ -101,6 +101,8 @@ describe('encodeMessage', () => {
     );
     expect(message.content).toEqual([
       { type: 'thinking', thinking: 'signed', signature: 'EqQB' },
+      { type: 'thinking', thinking: 'from another vendor', signature: '' },
+      { type: 'thinking', thinking: 'empty signature', signature: '' },
       { type: 'redacted_thinking', data: 'opaque' },
       { type: 'text', text: 'answer' },
     ]);
