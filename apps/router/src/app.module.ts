@@ -10,6 +10,7 @@ import { TransformsModule } from '@llm-router/transforms';
 import { AnthropicController } from './anthropic/anthropic.controller.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { ShutdownState } from './lifecycle/shutdown-state.js';
 import { OpenAIController } from './openai/openai.controller.js';
 import { buildRoutes } from './routing/build-routes.js';
 import { ModelLookupGuard } from './routing/model-lookup.guard.js';
@@ -69,6 +70,7 @@ export class AppModule {
         },
         ModelLookupGuard,
         RouterService,
+        ShutdownState,
         { provide: APP_FILTER, useClass: RouterExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: LoggingInterceptor },
       ],

@@ -8,6 +8,7 @@ import { HELP_TEXT, parseCliOptions, type CliOptions } from './cli/cli-options.j
 import { superviseWithReload } from './cli/supervise-reload.js';
 import { createRouterApp } from './create-app.js';
 import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
+import { ShutdownState } from './lifecycle/shutdown-state.js';
 
 /** How long in-flight requests and streams may take to finish once a shutdown signal arrives. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal, openConnections: drainer.openConnections }, 'shutting down: finishing requests in flight');
+    app.get(ShutdownState).startDraining();
     drainer.drain();
     // Requests still running after the grace period are cut; their clients see the connection close.
     setTimeout(() => drainer.closeAll(), SHUTDOWN_GRACE_MS).unref();

@@ -1,4 +1,6 @@
-import { Controller, Get, Headers, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { RouteTable } from '../routing/route-table.js';
 import { VERSION } from './version.js';
 
@@ -7,7 +9,27 @@ import { VERSION } from './version.js';
 export class HealthController {
   private readonly bootedAt = Math.floor(Date.now() / 1000);
 
-  constructor(@Inject(RouteTable) private readonly routes: RouteTable) {}
+  constructor(
+    @Inject(RouteTable) private readonly routes: RouteTable,
+    @Inject(ShutdownState) private readonly shutdown: ShutdownState,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('health/live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 503 once a shutdown started, so no new traffic is sent while in-flight requests finish. */
+  @Get('health/ready')
+  ready(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ready' | 'draining' } {
+    if (this.shutdown.isDraining) {
+      void reply.code(503);
+      return { status: 'draining' };
+    }
+    return { status: 'ready' };
+  }
 
   @Get('health')
   health(): { status: 'ok'; service: string; version: string; models: string[] } {

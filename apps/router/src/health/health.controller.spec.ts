@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ShutdownState } from '../lifecycle/shutdown-state.js';
+import { RouteTable } from '../routing/route-table.js';
+import { HealthController } from './health.controller.js';
+
+describe('HealthController', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    const module = await Test.createTestingModule({
+      controllers: [HealthController],
+      providers: [ShutdownState, { provide: RouteTable, useValue: new RouteTable(new Map()) }],
+    }).compile();
+    app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(() => app.close());
+
+  it('is live and ready until a shutdown starts, then not ready (503) but still live', async () => {
+    const get = (url: string) => app.inject({ method: 'GET', url });
+    expect((await get('/health/live')).statusCode).toBe(200);
+    expect((await get('/health/ready')).json()).toEqual({ status: 'ready' });
+    app.get(ShutdownState).startDraining();
+    const ready = await get('/health/ready');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'draining' });
+    expect((await get('/health/live')).statusCode).toBe(200);
+  });
+});
