@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check and test every project through Nx, then print one closing line
-// `N passed, N failed` summed over all Jest projects. Exit code is Nx's.
+// `npm test`: lint, type-check and test every project through Nx, check the README's translation matrix and the
+// Helm chart, then print one closing line `N passed, N failed` summed over all of them. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,17 @@ if (existsSync(join(root, 'reports', 'matrix'))) {
   if (check.status === 0) passed += 1;
   else failed += 1;
 }
+// The Helm chart, checked offline (lint, template, Kubernetes schemas): it prints its own `N passed, N failed`.
+const helm = spawnSync(process.execPath, [join(root, 'tools', 'scripts', 'check-helm.mjs')], { cwd: root, encoding: 'utf8' });
+process.stdout.write(helm.stdout ?? '');
+process.stderr.write(helm.stderr ?? '');
+const helmCounts = /(\d+) passed, (\d+) failed\s*$/.exec(helm.stdout ?? '');
+if (helmCounts) {
+  passed += Number(helmCounts[1]);
+  failed += Number(helmCounts[2]);
+}
+if (helm.status !== 0 && (helmCounts === null || Number(helmCounts[2]) === 0)) failed += 1;
 // A failing lint or type-check has no test of its own: count it, so it cannot hide.
 if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(run.status ?? 1);
+process.exit(run.status !== 0 || failed > 0 ? 1 : 0);
