@@ -11,6 +11,8 @@ import { AnthropicController } from './anthropic/anthropic.controller.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { RouterMetrics } from './metrics/router-metrics.js';
 import { OpenAIController } from './openai/openai.controller.js';
 import { buildRoutes } from './routing/build-routes.js';
 import { ModelLookupGuard } from './routing/model-lookup.guard.js';
@@ -49,7 +51,7 @@ export class AppModule {
         HeaderRulesModule,
         TransformsModule,
       ],
-      controllers: [OpenAIController, AnthropicController, HealthController],
+      controllers: [OpenAIController, AnthropicController, HealthController, MetricsController],
       providers: [
         { provide: UPSTREAM_HTTP, useFactory: () => new GotTransport() },
         UpstreamPoolCloser,
@@ -71,6 +73,7 @@ export class AppModule {
         ModelLookupGuard,
         RouterService,
         ShutdownState,
+        RouterMetrics,
         { provide: APP_FILTER, useClass: RouterExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: LoggingInterceptor },
       ],

@@ -9,7 +9,7 @@ export { CaptureStream } from './logger/capture-stream.js';
 export type { RequestRecord, UpstreamRequestLog } from './request/request-record.js';
 export { requestRecordOf } from './request/request-record-of.js';
 export { resolveRequestId } from './request/request-id.js';
-export { RequestLog, CLIENT_CLOSED_REQUEST, type RequestLogOptions } from './request/request-log.js';
+export { RequestLog, CLIENT_CLOSED_REQUEST, type RequestLogOptions, type RequestOutcome } from './request/request-log.js';
 export { installRequestLogging } from './request/install-request-logging.js';
 export { LoggingInterceptor } from './nest/logging.interceptor.js';
 export { LoggingModule, type LoggingModuleOptions } from './nest/logging.module.js';

@@ -1,4 +1,4 @@
-import type { IrStreamEvent, StreamDecoder, StreamEncoder } from '@llm-router/core';
+import type { IrStreamEvent, IrUsage, StreamDecoder, StreamEncoder } from '@llm-router/core';
 import type { RouterError } from '@llm-router/core';
 import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
 
@@ -6,7 +6,12 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
  * Cross-format streams: upstream bytes -> IR events (the upstream family's decoder) -> client wire
  * text (the client family's encoder). The client sees the model name it asked for.
  */
-export function irStreamTranslator(decoder: StreamDecoder, encoder: StreamEncoder, clientModel: string): StreamTranslator {
+export function irStreamTranslator(
+  decoder: StreamDecoder,
+  encoder: StreamEncoder,
+  clientModel: string,
+  onFinish?: (usage: IrUsage) => void,
+): StreamTranslator {
   let ended = false;
   const encode = (events: IrStreamEvent[]): TranslatedChunk => {
     let text = '';
@@ -15,6 +20,7 @@ export function irStreamTranslator(decoder: StreamDecoder, encoder: StreamEncode
       if (ended) break;
       text += encoder.encode(event.type === 'start' ? { ...event, model: clientModel } : event);
       if (event.type === 'error') error = event.error;
+      if (event.type === 'finish') onFinish?.(event.usage);
       if (event.type === 'finish' || event.type === 'error') ended = true;
     }
     return { text, ended, error };

@@ -14,6 +14,8 @@ import { readBody } from './read-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext } from './translation-context.js';
+import { RouterMetrics } from '../metrics/router-metrics.js';
+import { usageOf } from '../metrics/usage-of.js';
 
 /** Upstream bodies read whole (non-streamed answers, error bodies) are capped at this size. */
 const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
@@ -32,6 +34,7 @@ export class RouterService {
     @Inject(RetryService) private readonly retry: RetryService,
     @Inject(RequestLog) private readonly requestLog: RequestLog,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
+    @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
@@ -95,12 +98,13 @@ export class RouterService {
     }
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
     if (stream) {
-      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, passthroughTranslator(codec, clientModel), reply, record);
+      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, passthroughTranslator(codec, clientModel), reply, record, context);
       return;
     }
     let text = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
     try {
       const parsed: unknown = JSON.parse(text);
+      if (record) record.usage = usageOf(parsed);
       if (typeof parsed === 'object' && parsed !== null && 'model' in parsed) {
         (parsed as Record<string, unknown>)['model'] = clientModel;
         text = JSON.stringify(parsed);
@@ -149,8 +153,10 @@ export class RouterService {
       this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
     }
     if (stream) {
-      const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true }), clientModel);
-      this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record);
+      const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true }), clientModel, (usage) => {
+        if (record) record.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
+      });
+      this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
       return;
     }
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
@@ -161,6 +167,7 @@ export class RouterService {
       throw new RouterError('bad_gateway', `${route.adapter.provider} upstream answered with a body that is not JSON`, { provider: route.adapter.provider });
     }
     const answer = translation.decodeResponse(parsed, ctx);
+    if (record) record.usage = { inputTokens: answer.usage.inputTokens, outputTokens: answer.usage.outputTokens };
     await reply
       .code(200)
       .headers({ ...headers, 'content-type': 'application/json' })
@@ -199,6 +206,7 @@ export class RouterService {
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort(new Error('client disconnected'));
     });
+    const started = performance.now();
     try {
       const { response } = await this.retry.runWithRetry(
         (attempt) => {
@@ -216,15 +224,28 @@ export class RouterService {
             ),
         },
       );
+      if (record) {
+        record.upstreamMs = performance.now() - started;
+        if (response.status >= 400) record.upstreamError = `http_${response.status}`;
+      }
       return response;
     } catch (error) {
       if (abort.signal.aborted) return undefined;
+      if (record) record.upstreamError = error instanceof RouterError ? error.kind : 'error';
       throw error;
     }
   }
 
-  private replyStream(response: UpstreamResponse, headers: HeaderMap, translator: StreamTranslator, reply: FastifyReply, record: RequestRecord | undefined): void {
+  private replyStream(
+    response: UpstreamResponse,
+    headers: HeaderMap,
+    translator: StreamTranslator,
+    reply: FastifyReply,
+    record: RequestRecord | undefined,
+    { format }: RoutingContext,
+  ): void {
     reply.hijack();
+    this.metrics.streamStarted(format);
     const raw = reply.raw;
     raw.writeHead(response.status, { ...headers, 'cache-control': 'no-cache' });
     raw.flushHeaders();
@@ -243,6 +264,7 @@ export class RouterService {
         if (this.requestLog.logResponses) this.requestLog.appendResponseBody(record, text);
       },
       onDone: ({ error }) => {
+        this.metrics.streamEnded(format);
         if (record && error) record.error = error.message;
       },
     });

@@ -36,6 +36,7 @@ export class RequestLog {
   readonly logRequests: boolean;
   readonly logResponses: boolean;
   private readonly masker: SecretMasker;
+  private readonly listeners: Array<(record: RequestRecord, outcome: RequestOutcome) => void> = [];
 
   constructor(
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
@@ -91,9 +92,19 @@ export class RequestLog {
     record.ttfbMs ??= roundTenth(performance.now() - record.startedAt);
   }
 
+  /**
+   * Calls `listener` once per request when its response ends (finished or aborted), whatever the log
+   * level: the hook for metrics. Listeners must be cheap and must not throw.
+   */
+  onComplete(listener: (record: RequestRecord, outcome: RequestOutcome) => void): void {
+    this.listeners.push(listener);
+  }
+
   private write(record: RequestRecord, raw: ServerResponse): void {
     const aborted = !raw.writableFinished;
     const status = raw.headersSent ? raw.statusCode : (record.status ?? CLIENT_CLOSED_REQUEST);
+    const latencyMs = performance.now() - record.startedAt;
+    for (const listener of this.listeners) listener(record, { status, aborted, latencyMs });
     const level = status >= 500 || aborted ? 'warn' : 'info';
     if (!this.logger.isLevelEnabled(level)) return;
     const line: Record<string, unknown> = {
@@ -107,8 +118,10 @@ export class RequestLog {
       upstreamModel: record.upstreamModel,
       upstreamUrl: record.upstreamUrl,
       status,
-      latencyMs: roundTenth(performance.now() - record.startedAt),
+      latencyMs: roundTenth(latencyMs),
       ttfbMs: record.ttfbMs,
+      inputTokens: record.usage?.inputTokens,
+      outputTokens: record.usage?.outputTokens,
       attempts: record.attempts,
       stream: record.stream,
     };
@@ -128,6 +141,14 @@ export class RequestLog {
     const masked = this.masker.maskValue(line, record.secrets);
     this.logger[level](masked, 'request');
   }
+}
+
+/** How a request ended, as its log line says it. */
+export interface RequestOutcome {
+  /** The status sent, or 499 when the client left before any header. */
+  status: number;
+  aborted: boolean;
+  latencyMs: number;
 }
 
 function roundTenth(ms: number): number {

@@ -41,6 +41,12 @@ export interface RequestRecord {
   status?: number;
   /** What went wrong, as a message (masked when written). */
   error?: string;
+  /** Milliseconds spent waiting for the upstream's response headers (all attempts, backoff included). */
+  upstreamMs?: number;
+  /** Tokens the answer reported, when the router saw them (complete answers; translated streams). */
+  usage?: { inputTokens: number; outputTokens: number };
+  /** Why the upstream failed, when it did: an error kind (`timeout`, `bad_gateway`...) or `http_<status>`. */
+  upstreamError?: string;
   /** Milliseconds from arrival to the first byte sent to the client (`RequestLog.markFirstByte`). */
   ttfbMs?: number;
   /** Set by `begin` when logRequests is on. */

@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RequestLog, type RequestOutcome, type RequestRecord } from '@llm-router/logging';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Latency buckets in seconds, from a cached passthrough (ms) to a long generation (minutes). */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+/** The router's own overhead: expected well under a millisecond. */
+const OVERHEAD_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
+
+/**
+ * The router's Prometheus metrics, in a registry of its own. Request metrics are taken once per request,
+ * when its response ends (RequestLog.onComplete), from the same record the log line is written from, so
+ * the two always agree. Labels are bounded: configured model names, provider names, client formats and
+ * statuses only.
+ */
+@Injectable()
+export class RouterMetrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'llm_router_requests_total',
+    help: 'Requests by model, provider, client format, status and streaming.',
+    labelNames: ['model', 'provider', 'client_format', 'status', 'stream'] as const,
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: 'llm_router_request_duration_seconds',
+    help: 'Total time from the request arriving to the response ending.',
+    labelNames: ['model', 'provider', 'client_format', 'stream'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly ttfb = new Histogram({
+    name: 'llm_router_time_to_first_byte_seconds',
+    help: 'Time from the request arriving to the first response byte sent to the client.',
+    labelNames: ['model', 'provider', 'stream'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly upstream = new Histogram({
+    name: 'llm_router_upstream_duration_seconds',
+    help: "Time spent waiting for the upstream's response headers (all attempts and backoff).",
+    labelNames: ['model', 'provider'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly overhead = new Histogram({
+    name: 'llm_router_overhead_seconds',
+    help: "The router's own time before the first byte: time to first byte minus the upstream wait.",
+    labelNames: ['model', 'provider'] as const,
+    buckets: OVERHEAD_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly retries = new Counter({
+    name: 'llm_router_upstream_retries_total',
+    help: 'Upstream attempts beyond the first.',
+    labelNames: ['model', 'provider'] as const,
+    registers: [this.registry],
+  });
+  private readonly upstreamErrors = new Counter({
+    name: 'llm_router_upstream_errors_total',
+    help: 'Requests whose upstream failed, by class: an error kind (timeout, bad_gateway...) or http_<status>.',
+    labelNames: ['model', 'provider', 'class'] as const,
+    registers: [this.registry],
+  });
+  private readonly tokens = new Counter({
+    name: 'llm_router_tokens_total',
+    help: 'Tokens reported by upstream answers, by model and direction (input, output).',
+    labelNames: ['model', 'direction'] as const,
+    registers: [this.registry],
+  });
+  private readonly activeStreams = new Gauge({
+    name: 'llm_router_active_streams',
+    help: 'Streams being forwarded right now.',
+    labelNames: ['client_format'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(@Inject(RequestLog) requestLog: RequestLog) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'llm_router_' });
+    requestLog.onComplete((record, outcome) => this.observe(record, outcome));
+  }
+
+  streamStarted(clientFormat: string): void {
+    this.activeStreams.inc({ client_format: clientFormat });
+  }
+
+  streamEnded(clientFormat: string): void {
+    this.activeStreams.dec({ client_format: clientFormat });
+  }
+
+  private observe(record: RequestRecord, outcome: RequestOutcome): void {
+    // Requests rejected before a model was known (404 paths, malformed JSON) count under model "".
+    const model = record.model ?? '';
+    const provider = record.provider ?? '';
+    const stream = String(record.stream);
+    this.requests.inc({ model, provider, client_format: record.clientFormat ?? '', status: String(outcome.status), stream });
+    this.duration.observe({ model, provider, client_format: record.clientFormat ?? '', stream }, outcome.latencyMs / 1000);
+    if (record.ttfbMs !== undefined) this.ttfb.observe({ model, provider, stream }, record.ttfbMs / 1000);
+    if (record.upstreamMs !== undefined) {
+      this.upstream.observe({ model, provider }, record.upstreamMs / 1000);
+      if (record.ttfbMs !== undefined) this.overhead.observe({ model, provider }, Math.max(0, record.ttfbMs - record.upstreamMs) / 1000);
+    }
+    if (record.attempts > 1) this.retries.inc({ model, provider }, record.attempts - 1);
+    if (record.upstreamError !== undefined) this.upstreamErrors.inc({ model, provider, class: record.upstreamError });
+    if (record.usage !== undefined) {
+      this.tokens.inc({ model, direction: 'input' }, record.usage.inputTokens);
+      this.tokens.inc({ model, direction: 'output' }, record.usage.outputTokens);
+    }
+  }
+}
