@@ -10,6 +10,8 @@ import { TransformsModule } from '@llm-router/transforms';
 import { AnthropicController } from './anthropic/anthropic.controller.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { configHash } from './lifecycle/config-hash.js';
+import { ConfigReloader } from './lifecycle/config-reloader.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RouterMetrics } from './metrics/router-metrics.js';
@@ -67,12 +69,13 @@ export class AppModule {
         {
           provide: RouteTable,
           useFactory: (routerConfig: RouterConfig, providers: ReadonlyMap<string, ProviderAdapter>, http: GotTransport) =>
-            new RouteTable(buildRoutes(routerConfig, providers, http)),
+            new RouteTable(buildRoutes(routerConfig, providers, http), configHash(routerConfig)),
           inject: [ROUTER_CONFIG, PROVIDERS, UPSTREAM_HTTP],
         },
         ModelLookupGuard,
         RouterService,
         ShutdownState,
+        ConfigReloader,
         RouterMetrics,
         { provide: APP_FILTER, useClass: RouterExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: LoggingInterceptor },

@@ -7,7 +7,9 @@ import { configuredKeys } from './app.module.js';
 import { HELP_TEXT, parseCliOptions, type CliOptions } from './cli/cli-options.js';
 import { superviseWithReload } from './cli/supervise-reload.js';
 import { createRouterApp } from './create-app.js';
+import { ConfigReloader } from './lifecycle/config-reloader.js';
 import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
+import { watchFile } from './lifecycle/watch-file.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
 
 /** How long in-flight requests and streams may take to finish once a shutdown signal arrives. */
@@ -35,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { path, fellBack } = resolveConfigPath(cli.config, { cwd: process.cwd(), fallback: BUNDLED_CONFIG });
   if (cli.reload) {
-    superviseWithReload(fileURLToPath(import.meta.url), argv, path);
+    superviseWithReload(fileURLToPath(import.meta.url), argv);
     return;
   }
 
@@ -77,6 +79,10 @@ async function main(argv: string[]): Promise<void> {
       },
     );
   };
+  const reloader = app.get(ConfigReloader);
+  const reload = () => reloader.reload(path, { overrides: { host: cli.host, port: cli.port } });
+  process.on('SIGHUP', reload);
+  if (cli.watchConfig) watchFile(path, reload);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

@@ -8,10 +8,12 @@ describe('parseCliOptions', () => {
       host: '0.0.0.0',
       port: 9000,
       reload: true,
+      watchConfig: false,
       help: false,
     });
     expect(parseCliOptions(['-h']).help).toBe(true);
-    expect(parseCliOptions([])).toEqual({ config: undefined, host: undefined, port: undefined, reload: false, help: false });
+    expect(parseCliOptions([])).toEqual({ config: undefined, host: undefined, port: undefined, reload: false, watchConfig: false, help: false });
+    expect(parseCliOptions(['--watch-config']).watchConfig).toBe(true);
   });
 
   it('accepts port 0 (a free port) and refuses bad ports and unknown flags', () => {

@@ -5,6 +5,8 @@ export interface CliOptions {
   host?: string;
   port?: number;
   reload: boolean;
+  /** Internal, set by the --reload supervisor: reload the config in-process when its file changes. */
+  watchConfig: boolean;
   help: boolean;
 }
 
@@ -19,6 +21,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       host: { type: 'string' },
       port: { type: 'string', short: 'p' },
       reload: { type: 'boolean', default: false },
+      'watch-config': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -27,7 +30,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: must be an integer between 0 and 65535, got '${values.port}'`);
   }
-  return { config: values.config, host: values.host, port, reload: values.reload ?? false, help: values.help ?? false };
+  return { config: values.config, host: values.host, port, reload: values.reload ?? false, watchConfig: values['watch-config'] ?? false, help: values.help ?? false };
 }
 
 export const HELP_TEXT = `llm-router: one endpoint for OpenAI, Anthropic and Ollama models.
@@ -38,10 +41,12 @@ Options:
   -c, --config FILE  config file (default ./config.yaml, else the bundled config.example.yaml)
       --host HOST    listen address (beats LLM_ROUTER_SERVER_HOST and server.host)
   -p, --port PORT    listen port (beats LLM_ROUTER_SERVER_PORT and server.port; 0 picks a free one)
-      --reload       restart when the config file or the built code changes (development)
+      --reload       reload the config when its file changes (no dropped requests), and restart
+                     when the built code changes (development; nx serve uses it)
   -h, --help         show this help
 
 Endpoints: POST /v1/chat/completions, POST /v1/completions, POST /v1/messages,
            GET /v1/models, GET /health
+Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the config (an invalid one is refused and logged).
 Exit codes: 0 clean shutdown, 1 runtime failure, 2 invalid config or flags.
 `;

@@ -19,13 +19,13 @@ export function builtCodeDirs(mainFile: string): string[] {
 
 /**
  * `--reload`: runs the router in a child process under Node's own watcher (`--watch-path`), which
- * restarts it when the config file or the built code changes (`nx serve` rebuilds the code with
- * `tsc -b --watch`). The child gets the same flags minus `--reload`; signals are forwarded and the
- * child's exit code becomes ours.
+ * restarts it when the built code changes (`nx serve` rebuilds the code with `tsc -b --watch`). The
+ * child reloads the config file itself when it changes (`--watch-config`), without dropping requests.
+ * The child gets the same flags otherwise; signals are forwarded and the child's exit code becomes ours.
  */
-export function superviseWithReload(mainFile: string, argv: readonly string[], configPath: string): void {
-  const childArgs = argv.filter((arg) => arg !== '--reload');
-  const watched = [configPath, ...builtCodeDirs(mainFile)].flatMap((path) => ['--watch-path', path]);
+export function superviseWithReload(mainFile: string, argv: readonly string[]): void {
+  const childArgs = [...argv.filter((arg) => arg !== '--reload'), '--watch-config'];
+  const watched = builtCodeDirs(mainFile).flatMap((path) => ['--watch-path', path]);
   const child = spawn(process.execPath, [...watched, '--watch-preserve-output', mainFile, ...childArgs], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => child.kill(signal));

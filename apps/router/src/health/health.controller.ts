@@ -32,8 +32,8 @@ export class HealthController {
   }
 
   @Get('health')
-  health(): { status: 'ok'; service: string; version: string; models: string[] } {
-    return { status: 'ok', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name) };
+  health(): { status: 'ok'; service: string; version: string; models: string[]; config: string } {
+    return { status: 'ok', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name), config: this.routes.configHash };
   }
 
   /** OpenAI's list shape, or Anthropic's when the client sends `anthropic-version` (as its SDK does). */

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { loadConfig, ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
+import { ConfigValidationError, formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
+import type { GotTransport } from '@llm-router/http';
+import { ROUTER_LOGGER, type Logger } from '@llm-router/logging';
+import { buildRoutes } from '../routing/build-routes.js';
+import { RouteTable } from '../routing/route-table.js';
+import { PROVIDERS, UPSTREAM_HTTP } from '../routing/tokens.js';
+import { configHash } from './config-hash.js';
+
+/** Keys whose change needs a restart: they shape the HTTP server and the logger, built once at boot. */
+const RESTART_ONLY = ['host', 'port', 'bodyLimitBytes', 'logRequests', 'logResponses', 'maskApiKeys'] as const;
+
+/**
+ * Reloads the config file without dropping traffic (SIGHUP, or `--reload` on a config change): loads and
+ * validates it, compiles new routes, and swaps them in at once for new requests; in-flight requests finish
+ * on the old ones. An invalid file changes nothing and every problem is logged. Models, header rules and
+ * transformations reload; `server` settings need a restart (a warning says so).
+ */
+@Injectable()
+export class ConfigReloader {
+  private current: RouterConfig;
+
+  constructor(
+    @Inject(ROUTER_CONFIG) config: RouterConfig,
+    @Inject(RouteTable) private readonly routes: RouteTable,
+    @Inject(PROVIDERS) private readonly providers: ReadonlyMap<string, ProviderAdapter>,
+    @Inject(UPSTREAM_HTTP) private readonly http: GotTransport,
+    @Inject(ROUTER_LOGGER) private readonly logger: Logger,
+  ) {
+    this.current = config;
+  }
+
+  /** Returns whether the new config is now active. */
+  reload(path: string, options: LoadConfigOptions = {}): boolean {
+    let next: RouterConfig;
+    try {
+      next = loadConfig(path, options);
+      this.routes.replace(buildRoutes(next, this.providers, this.http), configHash(next));
+    } catch (error) {
+      if (!(error instanceof ConfigValidationError)) throw error;
+      this.logger.error({ config: path, problems: error.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
+      return false;
+    }
+    const restartOnly = RESTART_ONLY.filter((key) => next.server[key] !== this.current.server[key]);
+    if (restartOnly.length > 0) this.logger.warn({ keys: restartOnly.map((k) => `server.${k}`) }, 'config reload: these server settings take effect at the next restart');
+    this.current = next;
+    this.logger.info({ config: path, configHash: this.routes.configHash, models: Object.keys(next.models) }, 'config reloaded');
+    return true;
+  }
+}
