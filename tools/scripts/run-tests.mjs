@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check and test every project through Nx, check the README's translation matrix and the
-// Helm chart, then print one closing line `N passed, N failed` summed over all of them. Exits non-zero on any failure.
+// `npm test`: lint, type-check and test every project through Nx, check the README's translation matrix, the
+// Helm chart and the publishable packages, then print one closing line `N passed, N failed` summed over all of them. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,16 +27,19 @@ if (existsSync(join(root, 'reports', 'matrix'))) {
   if (check.status === 0) passed += 1;
   else failed += 1;
 }
-// The Helm chart, checked offline (lint, template, Kubernetes schemas): it prints its own `N passed, N failed`.
-const helm = spawnSync(process.execPath, [join(root, 'tools', 'scripts', 'check-helm.mjs')], { cwd: root, encoding: 'utf8' });
-process.stdout.write(helm.stdout ?? '');
-process.stderr.write(helm.stderr ?? '');
-const helmCounts = /(\d+) passed, (\d+) failed\s*$/.exec(helm.stdout ?? '');
-if (helmCounts) {
-  passed += Number(helmCounts[1]);
-  failed += Number(helmCounts[2]);
+// Scripts that print their own `N passed, N failed`: the Helm chart checked offline (lint, template,
+// Kubernetes schemas), and the publishable libs (publint, attw, an nx release dry run).
+for (const script of ['check-helm.mjs', 'check-packages.mjs']) {
+  const check = spawnSync(process.execPath, [join(root, 'tools', 'scripts', script)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  process.stdout.write(check.stdout ?? '');
+  process.stderr.write(check.stderr ?? '');
+  const counts = /(\d+) passed, (\d+) failed\s*$/.exec(check.stdout ?? '');
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  }
+  if (check.status !== 0 && (counts === null || Number(counts[2]) === 0)) failed += 1;
 }
-if (helm.status !== 0 && (helmCounts === null || Number(helmCounts[2]) === 0)) failed += 1;
 // A failing lint or type-check has no test of its own: count it, so it cannot hide.
 if (run.status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
