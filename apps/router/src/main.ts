@@ -12,9 +12,6 @@ import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
 import { watchFile } from './lifecycle/watch-file.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
 
-/** How long in-flight requests and streams may take to finish once a shutdown signal arrives. */
-const SHUTDOWN_GRACE_MS = 30_000;
-
 /** Where the bundled example config sits relative to this file once built (dist/apps/router/main.js). */
 const BUNDLED_CONFIG = fileURLToPath(new URL('../../../config.example.yaml', import.meta.url));
 
@@ -67,10 +64,16 @@ async function main(argv: string[]): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal, openConnections: drainer.openConnections }, 'shutting down: finishing requests in flight');
-    app.get(ShutdownState).startDraining();
+    const state = app.get(ShutdownState);
+    state.startDraining();
     drainer.drain();
-    // Requests still running after the grace period are cut; their clients see the connection close.
-    setTimeout(() => drainer.closeAll(), SHUTDOWN_GRACE_MS).unref();
+    // After the grace period, streams still open end with an in-band error in their own format, and
+    // whatever is left (non-streamed requests) is cut a moment later.
+    setTimeout(() => {
+      const closed = state.closeOpenStreams();
+      if (closed > 0) logger.warn({ streams: closed }, 'grace period over: open streams closed with an error');
+      setTimeout(() => drainer.closeAll(), 1_000).unref();
+    }, config.server.shutdownGraceMs).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -11,6 +11,7 @@ export const DEFAULTS = {
   sslVerify: true,
   forwardClientCredentials: false,
   fetchImageUrls: false,
+  shutdownGracePeriodSeconds: 30,
   reasoning: true,
   imageFetchMaxMb: 5,
   maxRetries: 3,

@@ -20,7 +20,7 @@ describe('parseConfig', () => {
   describe('defaults and units', () => {
     it('fills every default for a minimal file', () => {
       expect(parseConfig(MINIMAL, 'test.yaml', { env: {} })).toEqual({
-        server: { host: '127.0.0.1', port: 8000, logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024 },
+        server: { host: '127.0.0.1', port: 8000, logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000 },
         models: {
           'gpt-4': {
             name: 'gpt-4',
@@ -62,6 +62,7 @@ server:
   log_responses: true
   mask_api_keys: false
   body_limit_mb: 1.5
+  shutdown_grace_period: 2.5
 models:
   claude-3.5:latest:
     provider: anthropic
@@ -117,7 +118,7 @@ transformations:
         '<inline>',
         { env: {} },
       );
-      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864 });
+      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
       expect(config.models['claude-3.5:latest']).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',

@@ -19,6 +19,8 @@ export interface ServerConfig {
   logResponses: boolean;
   maskApiKeys: boolean;
   bodyLimitBytes: number;
+  /** How long in-flight requests and streams may run after SIGTERM before they are closed, ms. */
+  shutdownGraceMs: number;
 }
 
 export interface RetryConfig {

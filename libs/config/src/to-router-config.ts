@@ -29,6 +29,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
     logResponses: server.log_responses ?? DEFAULTS.logResponses,
     maskApiKeys: server.mask_api_keys ?? DEFAULTS.maskApiKeys,
     bodyLimitBytes: Math.floor((server.body_limit_mb ?? DEFAULTS.bodyLimitMb) * BYTES_PER_MB),
+    shutdownGraceMs: (server.shutdown_grace_period ?? DEFAULTS.shutdownGracePeriodSeconds) * 1000,
   };
 }
 

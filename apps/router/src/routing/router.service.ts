@@ -14,6 +14,7 @@ import { readBody } from './read-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext } from './translation-context.js';
+import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { RouterMetrics } from '../metrics/router-metrics.js';
 import { usageOf } from '../metrics/usage-of.js';
 
@@ -35,6 +36,7 @@ export class RouterService {
     @Inject(RequestLog) private readonly requestLog: RequestLog,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
     @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
+    @Inject(ShutdownState) private readonly shutdown: ShutdownState,
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
@@ -246,6 +248,10 @@ export class RouterService {
   ): void {
     reply.hijack();
     this.metrics.streamStarted(format);
+    const untrack = this.shutdown.trackStream((error) => {
+      if (!reply.raw.writableEnded && !reply.raw.destroyed) reply.raw.end(translator.fail(error));
+      response.body.destroy();
+    });
     const raw = reply.raw;
     raw.writeHead(response.status, { ...headers, 'cache-control': 'no-cache' });
     raw.flushHeaders();
@@ -264,6 +270,7 @@ export class RouterService {
         if (this.requestLog.logResponses) this.requestLog.appendResponseBody(record, text);
       },
       onDone: ({ error }) => {
+        untrack();
         this.metrics.streamEnded(format);
         if (record && error) record.error = error.message;
       },

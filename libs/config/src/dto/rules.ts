@@ -15,6 +15,8 @@ export const isString: Rule = (value) => (typeof value === 'string' ? ok : probl
 
 export const isNonEmptyString: Rule = (value) => (typeof value === 'string' && value !== '' ? ok : problem('must be a non-empty string'));
 
+export const isNonNegativeNumber: Rule = (value) => (isFiniteNumber(value) && value >= 0 ? ok : problem('must be a number >= 0'));
+
 export const isPositiveNumber: Rule = (value) => (isFiniteNumber(value) && value > 0 ? ok : problem('must be a positive number'));
 
 export const isPositiveInteger: Rule = (value) => (Number.isSafeInteger(value) && Number(value) > 0 ? ok : problem('must be a positive integer'));

@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional } from 'class-validator';
 import { ConfigRule } from './config-rule.decorator.js';
-import { isIntegerBetween, isNonEmptyString, isPositiveNumber } from './rules.js';
+import { isIntegerBetween, isNonEmptyString, isNonNegativeNumber, isPositiveNumber } from './rules.js';
 
 /** `server:` as written in the file. Fields are trustworthy only after validation; null means absent. */
 export class ServerConfigDto {
@@ -27,4 +27,8 @@ export class ServerConfigDto {
   @IsOptional()
   @ConfigRule(isPositiveNumber)
   body_limit_mb?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isNonNegativeNumber)
+  shutdown_grace_period?: number | null;
 }
