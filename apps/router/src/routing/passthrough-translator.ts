@@ -5,7 +5,7 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
  * Same-format streams: each complete SSE frame is forwarded as it came, with only the model name
  * swapped. The upstream's terminal frame or its own in-band error frame ends the stream.
  */
-export function passthroughTranslator(codec: ClientCodec, clientModel: string): StreamTranslator {
+export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void): StreamTranslator {
   const parser = new SseParser();
   let ended = false;
   return {
@@ -13,6 +13,7 @@ export function passthroughTranslator(codec: ClientCodec, clientModel: string): 
       let text = '';
       let error: RouterError | undefined;
       for (const frame of parser.push(chunk)) {
+        onFrame?.(frame.data);
         text += codec.passthroughFrame(frame, clientModel);
         if (codec.isErrorFrame(frame)) {
           error = new RouterError('bad_gateway', `upstream failed mid-stream: ${frame.data}`);

@@ -16,6 +16,7 @@ import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext } from './translation-context.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { RouterMetrics } from '../metrics/router-metrics.js';
+import { StreamUsage } from '../metrics/stream-usage.js';
 import { usageOf } from '../metrics/usage-of.js';
 
 /** Upstream bodies read whole (non-streamed answers, error bodies) are capped at this size. */
@@ -100,7 +101,11 @@ export class RouterService {
     }
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
     if (stream) {
-      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, passthroughTranslator(codec, clientModel), reply, record, context);
+      const usage = new StreamUsage();
+      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data));
+      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
+        if (record) record.usage = usage.usage;
+      });
       return;
     }
     let text = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
@@ -245,6 +250,7 @@ export class RouterService {
     reply: FastifyReply,
     record: RequestRecord | undefined,
     { format }: RoutingContext,
+    onEnd?: () => void,
   ): void {
     reply.hijack();
     this.metrics.streamStarted(format);
@@ -270,6 +276,7 @@ export class RouterService {
         if (this.requestLog.logResponses) this.requestLog.appendResponseBody(record, text);
       },
       onDone: ({ error }) => {
+        onEnd?.();
         untrack();
         this.metrics.streamEnded(format);
         if (record && error) record.error = error.message;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { SseParser } from '@llm-router/core';
+import { readFixture } from '@llm-router/testing';
+import { StreamUsage } from './stream-usage.js';
+
+const usageOfStream = (fixture: string) => {
+  const usage = new StreamUsage();
+  for (const frame of new SseParser().push(readFixture(fixture))) usage.observe(frame.data);
+  return usage.usage;
+};
+
+describe('StreamUsage', () => {
+  it("reads OpenAI's usage chunk", () => {
+    expect(usageOfStream('openai-chat/basic.stream.sse')).toEqual({ inputTokens: 27, outputTokens: 23 });
+  });
+
+  it("reads Anthropic's message_start input (cache included) and message_delta output", () => {
+    const expected = readFixture('anthropic/basic.stream.sse').toString('utf8');
+    const start = /"usage":\{"input_tokens":(\d+)[^}]*?"cache_creation_input_tokens":(\d+),"cache_read_input_tokens":(\d+)/.exec(expected);
+    const output = /"type":"message_delta".*"output_tokens":(\d+)/.exec(expected);
+    const input = Number(start?.[1]) + Number(start?.[2]) + Number(start?.[3]);
+    expect(usageOfStream('anthropic/basic.stream.sse')).toEqual({ inputTokens: input, outputTokens: Number(output?.[1]) });
+  });
+
+  it('reports nothing for a stream without usage', () => {
+    const usage = new StreamUsage();
+    usage.observe('{"choices":[{"delta":{"content":"hi"}}],"usage":null}');
+    usage.observe('[DONE]');
+    expect(usage.usage).toBeUndefined();
+  });
+});

@@ -1,0 +1,36 @@
+import { usageOf } from './usage-of.js';
+
+/**
+ * Token usage read off a passthrough stream as it goes by: OpenAI's usage chunk (when the client asked
+ * for one), Anthropic's `message_start` (input) and `message_delta` (cumulative output). Only frames
+ * whose text carries a usage object are parsed, so the cost on the hot path is one substring check.
+ */
+export class StreamUsage {
+  private inputTokens = 0;
+  private outputTokens = 0;
+  private seen = false;
+
+  observe(data: string): void {
+    if (!data.includes('"usage":{')) return;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null) return;
+    const message = (frame as { message?: unknown }).message;
+    for (const source of [frame, message]) {
+      const usage = usageOf(source);
+      if (usage === undefined) continue;
+      this.seen = true;
+      if (usage.inputTokens > 0) this.inputTokens = usage.inputTokens;
+      if (usage.outputTokens > 0) this.outputTokens = usage.outputTokens;
+    }
+  }
+
+  /** What the stream reported, or undefined when it carried no usage. */
+  get usage(): { inputTokens: number; outputTokens: number } | undefined {
+    return this.seen ? { inputTokens: this.inputTokens, outputTokens: this.outputTokens } : undefined;
+  }
+}
