@@ -1,5 +1,5 @@
 import type { IrBlockStart, IrStreamEvent, IrUsage, StreamEncoder } from '@llm-router/core';
-import type { AnthropicContentBlockStart, AnthropicDeltaUsage } from './anthropic-wire-types.js';
+import type { AnthropicContentBlockStart, AnthropicContentDelta, AnthropicDeltaUsage } from './anthropic-wire-types.js';
 import { encodeUsage } from './encode-usage.js';
 import { ensureMessageId } from './ensure-message-id.js';
 import { formatStreamEvent } from './format-stream-event.js';
@@ -50,29 +50,13 @@ export class MessagesStreamEncoder implements StreamEncoder {
           content_block: blockStart(event.block),
         });
       case 'text_delta':
-        return formatStreamEvent({
-          type: 'content_block_delta',
-          index: event.index,
-          delta: { type: 'text_delta', text: event.text },
-        });
+        return blockDelta(event.index, { type: 'text_delta', text: event.text });
       case 'tool_args_delta':
-        return formatStreamEvent({
-          type: 'content_block_delta',
-          index: event.index,
-          delta: { type: 'input_json_delta', partial_json: event.json },
-        });
+        return blockDelta(event.index, { type: 'input_json_delta', partial_json: event.json });
       case 'thinking_delta':
-        return formatStreamEvent({
-          type: 'content_block_delta',
-          index: event.index,
-          delta: { type: 'thinking_delta', thinking: event.text },
-        });
+        return blockDelta(event.index, { type: 'thinking_delta', thinking: event.text });
       case 'signature_delta':
-        return formatStreamEvent({
-          type: 'content_block_delta',
-          index: event.index,
-          delta: { type: 'signature_delta', signature: event.signature },
-        });
+        return blockDelta(event.index, { type: 'signature_delta', signature: event.signature });
       case 'block_stop':
         return formatStreamEvent({ type: 'content_block_stop', index: event.index });
       case 'finish': {
@@ -125,4 +109,9 @@ function blockStart(block: IrBlockStart): AnthropicContentBlockStart {
 function deltaUsage(usage: IrUsage): AnthropicDeltaUsage {
   const encoded = encodeUsage(usage);
   return usage.inputTokens > 0 ? encoded : { output_tokens: encoded.output_tokens };
+}
+
+/** One `content_block_delta` frame: the block's index and its delta. */
+function blockDelta(index: number, delta: AnthropicContentDelta): string {
+  return formatStreamEvent({ type: 'content_block_delta', index, delta });
 }
