@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   }
   const masker = new SecretMasker({ secrets: configuredKeys(config), enabled: config.server.maskApiKeys });
-  const logger = createLogger({ masker, pretty: process.stdout.isTTY === true });
+  const logger = createLogger({ level: config.server.logLevel, masker, pretty: process.stdout.isTTY === true });
   if (fellBack) logger.info({ config: path }, 'no ./config.yaml here: using the bundled example config (pass --config FILE to choose one)');
 
   const app = await createRouterApp(config, logger).catch((error: unknown) => {

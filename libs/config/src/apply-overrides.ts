@@ -2,6 +2,7 @@ import type { ConfigProblem } from '@llm-router/core';
 import { isRecord } from './is-record.js';
 import type { LoadConfigOptions } from './load-config-options.js';
 import { modelEnvName } from './model-env-name.js';
+import { LOG_LEVELS, type LogLevel } from './router-config.js';
 
 export interface AppliedOverrides {
   problems: ConfigProblem[];
@@ -23,12 +24,14 @@ export function applyOverrides(tree: Record<string, unknown>, options: LoadConfi
 
   const host = cli.host ?? nonEmpty(env['LLM_ROUTER_SERVER_HOST']);
   const port = cli.port !== undefined ? checkCliPort(cli.port, problems) : envPort(env, problems);
-  if (host !== undefined || port !== undefined) {
+  const logLevel = envLogLevel(env, problems);
+  if (host !== undefined || port !== undefined || logLevel !== undefined) {
     tree['server'] ??= {};
     const server = tree['server'];
     if (isRecord(server)) {
       if (host !== undefined) set(server, 'host', host, 'server.host', overridden);
       if (port !== undefined) set(server, 'port', port, 'server.port', overridden);
+      if (logLevel !== undefined) set(server, 'log_level', logLevel, 'server.log_level', overridden);
     }
   }
 
@@ -79,5 +82,14 @@ function envPort(env: Record<string, string | undefined>, problems: ConfigProble
   const port = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (port >= 0 && port <= 65535) return port;
   problems.push({ path: 'server.port', message: `LLM_ROUTER_SERVER_PORT must be ${PORT_RANGE} (got "${text}")` });
+  return undefined;
+}
+
+function envLogLevel(env: Record<string, string | undefined>, problems: ConfigProblem[]): LogLevel | undefined {
+  const text = nonEmpty(env['LLM_ROUTER_SERVER_LOG_LEVEL']);
+  if (text === undefined) return undefined;
+  const level = LOG_LEVELS.find((name) => name === text);
+  if (level !== undefined) return level;
+  problems.push({ path: 'server.log_level', message: `LLM_ROUTER_SERVER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${text}")` });
   return undefined;
 }

@@ -2,6 +2,7 @@
 export const DEFAULTS = {
   host: '127.0.0.1',
   port: 8000,
+  logLevel: 'info',
   logRequests: false,
   logResponses: false,
   maskApiKeys: true,

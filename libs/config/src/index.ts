@@ -2,6 +2,7 @@
 // The only lib that reads process.env (as the default of `options.env`).
 export type {
   HeaderRulesConfig,
+  LogLevel,
   ModelConfig,
   RetryConfig,
   RouterConfig,

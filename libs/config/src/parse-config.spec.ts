@@ -20,7 +20,7 @@ describe('parseConfig', () => {
   describe('defaults and units', () => {
     it('fills every default for a minimal file', () => {
       expect(parseConfig(MINIMAL, 'test.yaml', { env: {} })).toEqual({
-        server: { host: '127.0.0.1', port: 8000, logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000 },
+        server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000 },
         models: {
           'gpt-4': {
             name: 'gpt-4',
@@ -58,6 +58,7 @@ describe('parseConfig', () => {
 server:
   host: 0.0.0.0
   port: 9000
+  log_level: debug
   log_requests: true
   log_responses: true
   mask_api_keys: false
@@ -118,7 +119,7 @@ transformations:
         '<inline>',
         { env: {} },
       );
-      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
+      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
       expect(config.models['claude-3.5:latest']).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',
@@ -323,6 +324,20 @@ models:
       ]);
     });
 
+    it('lets LLM_ROUTER_SERVER_LOG_LEVEL beat the file, and creates the server section for it', () => {
+      const file = `server:\n  log_level: warn\n${MINIMAL}`;
+      expect(parseConfig(file, 'test.yaml', { env: {} }).server.logLevel).toBe('warn');
+      expect(parseConfig(file, 'test.yaml', { env: { LLM_ROUTER_SERVER_LOG_LEVEL: 'debug' } }).server.logLevel).toBe('debug');
+      expect(parseConfig(file, 'test.yaml', { env: { LLM_ROUTER_SERVER_LOG_LEVEL: '' } }).server.logLevel).toBe('warn');
+      expect(parseConfig(MINIMAL, 'test.yaml', { env: { LLM_ROUTER_SERVER_LOG_LEVEL: 'silent' } }).server.logLevel).toBe('silent');
+    });
+
+    it.each(['verbose', 'INFO', ' info', 'warning'])('reports LLM_ROUTER_SERVER_LOG_LEVEL=%j at server.log_level, listing the levels', (level) => {
+      expect(problemsOf(FILE, { env: { LLM_ROUTER_SERVER_LOG_LEVEL: level } })).toEqual([
+        { path: 'server.log_level', message: `LLM_ROUTER_SERVER_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent (got "${level}")` },
+      ]);
+    });
+
     it('reports an invalid CLI port at server.port', () => {
       expect(problemsOf(FILE, { env: {}, overrides: { port: 70000 } })).toEqual([
         { path: 'server.port', message: 'port override must be an integer between 0 and 65535 (0 picks a free port) (got 70000)' },
@@ -443,6 +458,16 @@ transformations:
         { path: 'transformations[5].flags[1]', message: 'must be a string' },
         { path: 'transformations[6]', message: 'must be a mapping' },
       ]);
+    });
+
+    it.each([['verbose'], ['INFO'], ['""'], ['30'], ['[info]']])('rejects server.log_level %s, listing the allowed levels', (value) => {
+      expect(problemsOf(`server:\n  log_level: ${value}\n${MINIMAL}`)).toEqual([
+        { path: 'server.log_level', message: 'must be one of trace, debug, info, warn, error, fatal, silent' },
+      ]);
+    });
+
+    it.each(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])('accepts server.log_level %s', (level) => {
+      expect(parseConfig(`server:\n  log_level: ${level}\n${MINIMAL}`, 'test.yaml', { env: {} }).server.logLevel).toBe(level);
     });
 
     it('puts all problems in the thrown error message, one per line', () => {

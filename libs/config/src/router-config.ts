@@ -12,9 +12,16 @@ export interface RouterConfig {
   source: string;
 }
 
+/** pino's level names, most verbose first; `silent` logs nothing. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface ServerConfig {
   host: string;
   port: number;
+  /** The logger's level. The per-request line is `info` (`warn` for 5xx and aborted requests). */
+  logLevel: LogLevel;
   logRequests: boolean;
   logResponses: boolean;
   maskApiKeys: boolean;

@@ -25,6 +25,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
   return {
     host: server.host ?? DEFAULTS.host,
     port: server.port ?? DEFAULTS.port,
+    logLevel: server.log_level ?? DEFAULTS.logLevel,
     logRequests: server.log_requests ?? DEFAULTS.logRequests,
     logResponses: server.log_responses ?? DEFAULTS.logResponses,
     maskApiKeys: server.mask_api_keys ?? DEFAULTS.maskApiKeys,

@@ -7,7 +7,11 @@ export interface AgentPair {
 }
 
 export interface KeepAliveAgentOptions {
-  /** Sockets per upstream origin (Node pools per host:port inside one agent). */
+  /**
+   * Sockets per upstream origin (Node pools per host:port inside one agent). Unlimited by default: an
+   * LLM stream holds its socket for minutes, so a cap would queue new requests behind open streams
+   * (invisibly, before any timeout starts). Upstreams enforce their own concurrency limits with 429s.
+   */
   maxSockets?: number;
   /** Idle sockets kept per origin for reuse. */
   maxFreeSockets?: number;
@@ -27,7 +31,7 @@ export class KeepAliveAgents {
 
   constructor(options: KeepAliveAgentOptions = {}) {
     this.options = {
-      maxSockets: options.maxSockets ?? 256,
+      maxSockets: options.maxSockets ?? Infinity,
       maxFreeSockets: options.maxFreeSockets ?? 64,
       freeSocketTimeoutMs: options.freeSocketTimeoutMs ?? 4_000,
     };

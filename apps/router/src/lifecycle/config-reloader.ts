@@ -9,7 +9,7 @@ import { PROVIDERS, UPSTREAM_HTTP } from '../routing/tokens.js';
 import { configHash } from './config-hash.js';
 
 /** Keys whose change needs a restart: they shape the HTTP server and the logger, built once at boot. */
-const RESTART_ONLY = ['host', 'port', 'bodyLimitBytes', 'logRequests', 'logResponses', 'maskApiKeys'] as const;
+const RESTART_ONLY = ['host', 'port', 'bodyLimitBytes', 'logLevel', 'logRequests', 'logResponses', 'maskApiKeys'] as const;
 
 /**
  * Reloads the config file without dropping traffic (SIGHUP, or `--reload` on a config change): loads and

@@ -1,4 +1,5 @@
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { LOG_LEVELS, type LogLevel } from '../router-config.js';
 import { ConfigRule } from './config-rule.decorator.js';
 import { isIntegerBetween, isNonEmptyString, isNonNegativeNumber, isPositiveNumber } from './rules.js';
 
@@ -11,6 +12,10 @@ export class ServerConfigDto {
   @IsOptional()
   @ConfigRule(isIntegerBetween(0, 65535))
   port?: number | null;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  log_level?: LogLevel | null;
 
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
