@@ -38,6 +38,24 @@ describe('GotTransport', () => {
     return listen(server);
   }
 
+  it('releases a body read to its end: its idle timer no longer fires (it used to hold every finished request)', async () => {
+    const url = await serve((_req, res) => res.end('{"ok":true}'));
+    const response = await transport.send(request(`${url}/done`), { ...options, idleTimeoutMs: 100 });
+    // Read the way the stream pump reads (events, no destroy at the end): got never emits 'close' then.
+    await new Promise<void>((resolve) => {
+      response.body.on('data', () => undefined);
+      response.body.once('end', resolve);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(response.body.errored).toBeNull();
+    expect(response.body.destroyed).toBe(false);
+  });
+
+  it('rejects a malformed upstream URL with a RouterError (got validates it synchronously)', async () => {
+    const error = await transport.send(request('http://[not-an-address/v1'), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RouterError);
+  });
+
   it('resolves with status, headers and the unread body, for errors too, and reuses the connection', async () => {
     const ports: number[] = [];
     const url = await serve((req, res) => {
