@@ -10,6 +10,7 @@ export { connectionListedHeaders, CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHead
 export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
 export { SseParser } from './framing/sse-parser.js';
 export { NdjsonParser } from './framing/ndjson-parser.js';
+export { JsonTooDeepError, jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, parseJsonBounded } from './json/json-depth.js';
 export type * from './ir/ir-content.js';
 export type * from './ir/ir-request.js';
 export type * from './ir/ir-response.js';
