@@ -64,9 +64,10 @@ describe('retries with exponential backoff', () => {
     }
 
     const [gap1 = 0, gap2 = 0] = gaps(openai);
-    // initial_delay 0.1 s with equal jitter: the first wait is in [50, 100] ms, the second in [100, 200] ms.
-    expect(gap1).toBeGreaterThanOrEqual(45);
-    expect(gap2).toBeGreaterThanOrEqual(90);
+    // initial_delay 0.1 s, factor 2, jitter only adding up to 20%: the first wait is in [100, 120] ms, the
+    // second in [200, 240] ms; never shorter than configured.
+    expect(gap1).toBeGreaterThanOrEqual(95);
+    expect(gap2).toBeGreaterThanOrEqual(195);
     expect(gap2).toBeGreaterThanOrEqual(gap1 - 20); // wall clock: small tolerance for scheduling noise
     expect(gap1).toBeLessThan(3_000);
     expect(gap2).toBeLessThan(3_000);
@@ -80,10 +81,10 @@ describe('retries with exponential backoff', () => {
     expect(retries.map((l) => l['attempt'])).toEqual([1, 2]);
     expect(retries.map((l) => l['status'])).toEqual([503, 503]);
     const [d1 = 0, d2 = 0] = retries.map((l) => Number(l['delayMs']));
-    expect(d1).toBeGreaterThanOrEqual(50);
-    expect(d1).toBeLessThanOrEqual(100);
-    expect(d2).toBeGreaterThanOrEqual(d1); // factor 2 with equal jitter: never shrinks
-    expect(d2).toBeLessThanOrEqual(200);
+    expect(d1).toBeGreaterThanOrEqual(100);
+    expect(d1).toBeLessThanOrEqual(120);
+    expect(d2).toBeGreaterThanOrEqual(200);
+    expect(d2).toBeLessThanOrEqual(240);
   });
 
   it('Anthropic client: 503, 503, then 200 -> 200 after 3 upstream sends, attempts: 3 and two retry lines', async () => {
@@ -96,8 +97,8 @@ describe('retries with exponential backoff', () => {
     expect(anthropic.requests).toHaveLength(3);
     for (const r of anthropic.requests) expect(r.body).toMatchObject({ model: 'claude-haiku-4-5', max_tokens: 64 });
     const [gap1 = 0, gap2 = 0] = gaps(anthropic);
-    expect(gap1).toBeGreaterThanOrEqual(45);
-    expect(gap2).toBeGreaterThanOrEqual(gap1 - 20);
+    expect(gap1).toBeGreaterThanOrEqual(95);
+    expect(gap2).toBeGreaterThanOrEqual(195);
 
     const line = await waitForRequestLine(router, reqId);
     expect(line).toMatchObject({ model: 'claude-retry', provider: 'anthropic', status: 200, attempts: 3, stream: false });
@@ -111,7 +112,7 @@ describe('retries with exponential backoff', () => {
     expect(completion.choices).toHaveLength(1);
     expect(openai.requests).toHaveLength(2);
     const [gap = 0] = gaps(openai);
-    // Backoff alone would wait at most 100 ms here; the header asks for 1 s.
+    // Backoff alone would wait at most 120 ms here; the header asks for 1 s.
     expect(gap).toBeGreaterThanOrEqual(950);
     expect(gap).toBeLessThan(5_000);
     const [retry] = retryLinesFor(router, reqId);

@@ -1,35 +1,52 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffDelayMs } from './backoff-delay.js';
+import { backoffDelayMs, retryWaitMs } from './backoff-delay.js';
 import type { RetryPolicy } from './retry-policy.js';
 
-const policy: RetryPolicy = { maxRetries: 5, retryStatusCodes: [503], backoffFactor: 2, initialDelayMs: 100, maxDelayMs: 1000 };
+const policy: RetryPolicy = { maxRetries: 5, retryStatusCodes: [503], backoffFactor: 2, initialDelayMs: 1000, maxDelayMs: 60_000 };
 
 describe('backoffDelayMs', () => {
-  it('is base/2 + random*base/2 with base = initial * factor^index', () => {
-    expect(backoffDelayMs(0, policy, () => 0)).toBe(50);
-    expect(backoffDelayMs(0, policy, () => 0.5)).toBe(75);
-    expect(backoffDelayMs(1, policy, () => 0.5)).toBe(150);
-    expect(backoffDelayMs(2, policy, () => 0.999)).toBeCloseTo(399.8);
+  it('is at least min(initial * factor^n, max): the first retry with initial_delay 1 s waits 1-1.2 s, never less', () => {
+    expect(backoffDelayMs(0, policy, () => 0)).toBe(1000);
+    expect(backoffDelayMs(0, policy, () => 0.999)).toBe(1200);
+    expect(backoffDelayMs(1, policy, () => 0)).toBe(2000);
+    expect(backoffDelayMs(3, policy, () => 0.5)).toBe(8800);
   });
 
-  it('caps the base at maxDelayMs, so capped delays fall in [max/2, max]', () => {
-    expect(backoffDelayMs(4, policy, () => 0)).toBe(500);
-    expect(backoffDelayMs(10, policy, () => 0.5)).toBe(750);
-    expect(backoffDelayMs(1000, policy, () => 0.999)).toBeCloseTo(999.5);
-  });
-
-  it('never shrinks from one retry to the next below the cap when the factor is >= 2', () => {
-    const uncapped: RetryPolicy = { ...policy, maxDelayMs: Number.MAX_SAFE_INTEGER };
-    for (const backoffFactor of [2, 3]) {
-      for (let index = 0; index < 10; index += 1) {
-        const longestNow = backoffDelayMs(index, { ...uncapped, backoffFactor }, () => 1);
-        const shortestNext = backoffDelayMs(index + 1, { ...uncapped, backoffFactor }, () => 0);
-        expect(shortestNext).toBeGreaterThanOrEqual(longestNow);
+  it('jitter only adds, by at most 20%', () => {
+    for (let n = 0; n < 5; n += 1) {
+      for (const r of [0, 0.25, 0.5, 0.75, 0.9999]) {
+        const base = 1000 * 2 ** n;
+        const delay = backoffDelayMs(n, policy, () => r);
+        expect(delay).toBeGreaterThanOrEqual(base);
+        expect(delay).toBeLessThanOrEqual(base * 1.2);
       }
     }
   });
 
-  it('is constant when the factor is 1', () => {
-    expect(backoffDelayMs(7, { ...policy, backoffFactor: 1 }, () => 0.5)).toBe(75);
+  it('is capped at maxDelayMs, jitter included', () => {
+    expect(backoffDelayMs(6, policy, () => 0)).toBe(60_000);
+    expect(backoffDelayMs(5, { ...policy, maxDelayMs: 35_000 }, () => 0.999)).toBe(35_000); // 32 s base + 20% > 35 s
+  });
+
+  it('never shrinks from one retry to the next, whatever the factor and the random draws', () => {
+    for (const backoffFactor of [1, 1.05, 1.5, 2, 3]) {
+      let previous = 0;
+      const draws = [0.99, 0, 0.99, 0, 0.5, 0, 0.99, 0];
+      draws.forEach((r, n) => {
+        const delay = backoffDelayMs(n, { ...policy, backoffFactor }, () => r, previous);
+        expect(delay).toBeGreaterThanOrEqual(previous);
+        expect(delay).toBeLessThanOrEqual(policy.maxDelayMs);
+        previous = delay;
+      });
+    }
+  });
+});
+
+describe('retryWaitMs', () => {
+  it('lets a longer Retry-After win, capped at maxDelayMs, and never a shorter one', () => {
+    expect(retryWaitMs(1000, undefined, policy)).toBe(1000);
+    expect(retryWaitMs(1000, 5000, policy)).toBe(5000);
+    expect(retryWaitMs(1000, 10, policy)).toBe(1000);
+    expect(retryWaitMs(1000, 600_000, policy)).toBe(60_000);
   });
 });

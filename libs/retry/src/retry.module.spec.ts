@@ -31,8 +31,8 @@ describe('RetryModule', () => {
     const service = moduleRef.get(RetryService);
     const result = await service.runWithRetry(always503, { policy });
     expect(result.attempts).toBe(3);
-    expect(sleeps).toEqual([50, 100]);
-    expect(service.backoffDelayMs(1, policy)).toBe(100);
+    expect(sleeps).toEqual([100, 200]);
+    expect(service.backoffDelayMs(1, policy)).toBe(200);
     await moduleRef.close();
   });
 
@@ -41,7 +41,7 @@ describe('RetryModule', () => {
     const moduleRef = await Test.createTestingModule({ imports: [RetryModule.forRoot({ clock })] }).compile();
     expect(moduleRef.get(RETRY_CLOCK)).toBe(clock);
     await moduleRef.get(RetryService).runWithRetry(always503, { policy });
-    expect(sleeps).toEqual([50, 100]);
+    expect(sleeps).toEqual([100, 200]);
     await moduleRef.close();
   });
 });

@@ -95,8 +95,8 @@ describe('runWithRetry', () => {
   it('backs off exponentially with factor 2 and caps at maxDelayMs', async () => {
     const { clock, sleeps } = fakeClock({ random: 0.5 });
     await runWithRetry(scripted(503).send, { policy: { ...policy, maxRetries: 6, initialDelayMs: 100, maxDelayMs: 500 }, clock });
-    // bases 100, 200, 400, 500, 500, 500; equal jitter at random 0.5 gives 3/4 of each
-    expect(sleeps).toEqual([75, 150, 300, 375, 375, 375]);
+    // bases 100, 200, 400, 500, 500, 500; jitter at random 0.5 adds 10%, capped at maxDelayMs
+    expect(sleeps).toEqual([110, 220, 440, 500, 500, 500]);
   });
 
   it('honours Retry-After, capped at maxDelayMs, preferring retry-after-ms', async () => {
@@ -111,12 +111,21 @@ describe('runWithRetry', () => {
     expect(sleeps).toEqual([500, 250, 1000]);
   });
 
+  it('never lets a Retry-After shorter than the backoff shorten the wait', async () => {
+    const { clock, sleeps } = fakeClock({ random: 0 });
+    const { send } = scripted({ status: 429, headers: { 'retry-after-ms': '10' } }, { status: 429, headers: { 'retry-after-ms': '150' } }, 200);
+    await runWithRetry(send, { policy, clock });
+    // backoffs 100 then 200: a 10 ms hint loses to the first, a 150 ms hint to the second
+    expect(sleeps).toEqual([100, 200]);
+  });
+
   it('reads an HTTP-date Retry-After against the clock', async () => {
     const { clock, sleeps } = fakeClock();
     const { send } = scripted({ status: 503, headers: { 'retry-after': new Date(NOW + 800).toUTCString() } }, 200);
     await runWithRetry(send, { policy, clock });
-    // toUTCString has whole seconds: NOW is on a second boundary, so +800 ms truncates to +0.
-    expect(sleeps).toEqual([0]);
+    // toUTCString has whole seconds: NOW is on a second boundary, so +800 ms truncates to +0, and the
+    // backoff (110 ms) is longer, so it wins.
+    expect(sleeps).toEqual([110]);
     const later = fakeClock();
     await runWithRetry(scripted({ status: 503, headers: { 'retry-after': new Date(NOW + 3000).toUTCString() } }, 200).send, { policy, clock: later.clock });
     expect(later.sleeps).toEqual([1000]);
@@ -130,7 +139,7 @@ describe('runWithRetry', () => {
     const result = await runWithRetry(send, { policy, clock });
     expect(result).toMatchObject({ response: { status: 200 }, attempts: 4 });
     expect(attempts).toEqual([1, 2, 3, 4]);
-    expect(sleeps).toEqual([75, 300, 1000]);
+    expect(sleeps).toEqual([110, 300, 1000]);
   });
 
   it('rethrows the last retryable error once retries are exhausted, with the attempt count readable', async () => {
@@ -178,11 +187,11 @@ describe('runWithRetry', () => {
       },
     });
     expect(result.attempts).toBe(4);
-    expect(events).toEqual(['discard 1', 'retry 1', 'sleep 75', 'retry 2', 'sleep 150', 'discard 3', 'retry 3', 'sleep 300']);
+    expect(events).toEqual(['discard 1', 'retry 1', 'sleep 110', 'retry 2', 'sleep 220', 'discard 3', 'retry 3', 'sleep 440']);
     expect(infos.map(({ attempt, delayMs, status }) => ({ attempt, delayMs, status }))).toEqual([
-      { attempt: 1, delayMs: 75, status: 503 },
-      { attempt: 2, delayMs: 150, status: undefined },
-      { attempt: 3, delayMs: 300, status: 502 },
+      { attempt: 1, delayMs: 110, status: 503 },
+      { attempt: 2, delayMs: 220, status: undefined },
+      { attempt: 3, delayMs: 440, status: 502 },
     ]);
     expect(infos[1]?.error).toBeInstanceOf(RouterError);
   });

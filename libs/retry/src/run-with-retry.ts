@@ -1,5 +1,5 @@
 import { type HeaderMap, parseRetryAfterMs, RouterError } from '@llm-router/core';
-import { backoffDelayMs } from './backoff-delay.js';
+import { backoffDelayMs, retryWaitMs } from './backoff-delay.js';
 import { type RetryClock, systemRetryClock } from './retry-clock.js';
 import { recordAttempts } from './retry-attempts.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -43,8 +43,9 @@ export interface RetryResult<R> {
  *   when they are exhausted, that last response is returned, not thrown;
  * - a thrown RouterError with `retryable: true` (network error, timeout) is retried likewise and
  *   rethrown when retries are exhausted; any other error is rethrown at once.
- * Each wait is the upstream's Retry-After (`retry-after-ms`/`retry-after` headers, or the error's
- * `retryAfterMs`) capped at `maxDelayMs`, else `backoffDelayMs(attempt - 1)`.
+ * Each wait is `backoffDelayMs(attempt - 1)` (never shorter than the backoff wait before it), or the
+ * upstream's Retry-After (`retry-after-ms`/`retry-after` headers, or the error's `retryAfterMs`) when
+ * that is longer, capped at `maxDelayMs`.
  *
  * Retrying only before the first byte reaches the client holds by construction: this returns the
  * response to the caller, who only then starts streaming it, and nothing here runs afterwards.
@@ -59,6 +60,11 @@ export async function runWithRetry<R extends RetryableResponse>(
   const clock = options.clock ?? systemRetryClock;
   const retryStatuses = new Set(policy.retryStatusCodes);
   let attempts = 0;
+  let backoffMs = 0;
+  const nextWait = (retryAfterMs: number | undefined): number => {
+    backoffMs = backoffDelayMs(attempts - 1, policy, () => clock.random(), backoffMs);
+    return retryWaitMs(backoffMs, retryAfterMs, policy);
+  };
   try {
     for (;;) {
       signal?.throwIfAborted();
@@ -69,14 +75,13 @@ export async function runWithRetry<R extends RetryableResponse>(
         response = await send(attempts);
       } catch (error) {
         if (!(error instanceof RouterError) || !error.retryable || !retriesLeft) throw error;
-        const delayMs = error.retryAfterMs === undefined ? backoffDelayMs(attempts - 1, policy, () => clock.random()) : Math.min(error.retryAfterMs, policy.maxDelayMs);
+        const delayMs = nextWait(error.retryAfterMs);
         onRetry?.({ attempt: attempts, delayMs, error });
         await sleep(clock, delayMs, signal);
         continue;
       }
       if (!retryStatuses.has(response.status) || !retriesLeft) return { response, attempts };
-      const retryAfterMs = parseRetryAfterMs(response.headers, clock.now());
-      const delayMs = retryAfterMs === undefined ? backoffDelayMs(attempts - 1, policy, () => clock.random()) : Math.min(retryAfterMs, policy.maxDelayMs);
+      const delayMs = nextWait(parseRetryAfterMs(response.headers, clock.now()));
       discard?.(response);
       onRetry?.({ attempt: attempts, delayMs, status: response.status });
       await sleep(clock, delayMs, signal);
