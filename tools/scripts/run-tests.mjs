@@ -27,9 +27,10 @@ if (existsSync(join(root, 'reports', 'matrix'))) {
   if (check.status === 0) passed += 1;
   else failed += 1;
 }
-// Scripts that print their own `N passed, N failed`: the Helm chart checked offline (lint, template,
+// Scripts that print their own `N passed, N failed`: every build target declares what it writes (cache hits
+// restore it), the Helm chart checked offline (lint, template,
 // Kubernetes schemas), and the publishable libs (publint, attw, an nx release dry run).
-for (const script of ['check-helm.mjs', 'check-packages.mjs']) {
+for (const script of ['check-build-outputs.mjs', 'check-helm.mjs', 'check-packages.mjs']) {
   const check = spawnSync(process.execPath, [join(root, 'tools', 'scripts', script)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   process.stdout.write(check.stdout ?? '');
   process.stderr.write(check.stderr ?? '');

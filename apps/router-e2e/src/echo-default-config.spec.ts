@@ -15,7 +15,7 @@ describe('the bundled example config (what a fresh clone runs)', () => {
 
   it('reports health with the configured models', async () => {
     const health = await (await fetch(`${router.url}/health`)).json();
-    expect(health).toEqual({ status: 'ok', service: 'llm-router', version: '0.1.0', models: ['echo', 'my-assistant'], config: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(health).toEqual({ status: 'healthy', service: 'llm-router', version: '0.1.0', models: ['echo', 'my-assistant'], config: expect.stringMatching(/^[0-9a-f]{12}$/) });
   });
 
   it('answers the OpenAI SDK with the request it would have sent upstream, alias applied, key never shown', async () => {

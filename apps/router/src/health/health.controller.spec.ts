@@ -18,6 +18,12 @@ describe('HealthController', () => {
   });
   afterAll(() => app.close());
 
+  it("answers /health with the seed's status: healthy", async () => {
+    const health = await app.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'healthy', service: 'llm-router', models: [] });
+  });
+
   it('is live and ready until a shutdown starts, then not ready (503) but still live', async () => {
     const get = (url: string) => app.inject({ method: 'GET', url });
     expect((await get('/health/live')).statusCode).toBe(200);

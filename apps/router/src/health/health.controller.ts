@@ -31,9 +31,10 @@ export class HealthController {
     return { status: 'ready' };
   }
 
+  /** The seed's shape (`status: "healthy"`), plus the service name, version and active config hash. */
   @Get('health')
-  health(): { status: 'ok'; service: string; version: string; models: string[]; config: string } {
-    return { status: 'ok', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name), config: this.routes.configHash };
+  health(): { status: 'healthy'; service: string; version: string; models: string[]; config: string } {
+    return { status: 'healthy', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name), config: this.routes.configHash };
   }
 
   /** OpenAI's list shape, or Anthropic's when the client sends `anthropic-version` (as its SDK does). */
