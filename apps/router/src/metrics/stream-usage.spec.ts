@@ -22,6 +22,21 @@ describe('StreamUsage', () => {
     expect(usageOfStream('anthropic/basic.stream.sse')).toEqual({ inputTokens: input, outputTokens: Number(output?.[1]) });
   });
 
+  it('reads usage however the upstream spaces its JSON', () => {
+    const usage = new StreamUsage();
+    usage.observe('{"choices": [], "usage": {"prompt_tokens": 17, "completion_tokens": 5, "total_tokens": 22}}');
+    expect(usage.usage).toEqual({ inputTokens: 17, outputTokens: 5 });
+    const pretty = new StreamUsage();
+    pretty.observe(JSON.stringify({ type: 'message_delta', usage: { output_tokens: 9 } }, null, 2));
+    expect(pretty.usage).toEqual({ inputTokens: 0, outputTokens: 9 });
+  });
+
+  it('ignores a frame nested too deep to parse safely', () => {
+    const usage = new StreamUsage();
+    usage.observe(`{"usage":{"prompt_tokens":1},"x":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(usage.usage).toBeUndefined();
+  });
+
   it('reports nothing for a stream without usage', () => {
     const usage = new StreamUsage();
     usage.observe('{"choices":[{"delta":{"content":"hi"}}],"usage":null}');

@@ -1,9 +1,14 @@
+import { parseJsonBounded } from '@llm-router/core';
 import { usageOf } from './usage-of.js';
+
+/** A `usage` key whose value is an object, however the upstream spaces its JSON (`"usage": {`). */
+const USAGE_OBJECT = /"usage"\s*:\s*\{/;
 
 /**
  * Token usage read off a passthrough stream as it goes by: OpenAI's usage chunk (when the client asked
  * for one), Anthropic's `message_start` (input) and `message_delta` (cumulative output). Only frames
- * whose text carries a usage object are parsed, so the cost on the hot path is one substring check.
+ * whose text carries a usage object are parsed (OpenAI sends `"usage":null` on every other chunk), so
+ * the cost on the hot path is one regex test per frame; the usage itself is read from the parsed frame.
  */
 export class StreamUsage {
   private inputTokens = 0;
@@ -11,10 +16,10 @@ export class StreamUsage {
   private seen = false;
 
   observe(data: string): void {
-    if (!data.includes('"usage":{')) return;
+    if (!USAGE_OBJECT.test(data)) return;
     let frame: unknown;
     try {
-      frame = JSON.parse(data);
+      frame = parseJsonBounded(data);
     } catch {
       return;
     }
