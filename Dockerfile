@@ -54,9 +54,10 @@ COPY --from=build /artifacts/ ./
 COPY config.example.yaml ./
 USER node
 EXPOSE 8000
-# Kubernetes ignores HEALTHCHECK (the chart has its own probes); this is for plain docker. No curl in slim: node's fetch.
+# Kubernetes ignores HEALTHCHECK (the chart has its own probes); this is for plain docker. It probes the port
+# the router really listens on (read from PID 1's flags, LLM_ROUTER_SERVER_PORT and the config), not a fixed 8000.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:8000/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "dist/apps/router/healthcheck.js"]
 # node is PID 1 and handles SIGTERM itself (graceful drain, up to 30 s).
 ENTRYPOINT ["node", "dist/apps/router/main.js"]
 CMD ["--host", "0.0.0.0", "--port", "8000"]
