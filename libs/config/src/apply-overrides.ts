@@ -10,6 +10,9 @@ export interface AppliedOverrides {
   overridden: Set<string>;
 }
 
+/** `server.*` limits with an `LLM_ROUTER_SERVER_<KEY>` override; the validator then checks the number's range. */
+const NUMERIC_SERVER_KEYS = ['body_limit_mb', 'max_inflight_body_mb', 'max_json_depth', 'request_timeout', 'keep_alive_timeout'] as const;
+
 const PORT_RANGE = 'an integer between 0 and 65535 (0 picks a free port)';
 
 /**
@@ -25,13 +28,18 @@ export function applyOverrides(tree: Record<string, unknown>, options: LoadConfi
   const host = cli.host ?? nonEmpty(env['LLM_ROUTER_SERVER_HOST']);
   const port = cli.port !== undefined ? checkCliPort(cli.port, problems) : envPort(env, problems);
   const logLevel = envLogLevel(env, problems);
-  if (host !== undefined || port !== undefined || logLevel !== undefined) {
+  const numbers = NUMERIC_SERVER_KEYS.flatMap((key) => {
+    const value = envNumber(env, key, problems);
+    return value === undefined ? [] : [[key, value] as const];
+  });
+  if (host !== undefined || port !== undefined || logLevel !== undefined || numbers.length > 0) {
     tree['server'] ??= {};
     const server = tree['server'];
     if (isRecord(server)) {
       if (host !== undefined) set(server, 'host', host, 'server.host', overridden);
       if (port !== undefined) set(server, 'port', port, 'server.port', overridden);
       if (logLevel !== undefined) set(server, 'log_level', logLevel, 'server.log_level', overridden);
+      for (const [key, value] of numbers) set(server, key, value, `server.${key}`, overridden);
     }
   }
 
@@ -91,5 +99,15 @@ function envLogLevel(env: Record<string, string | undefined>, problems: ConfigPr
   const level = LOG_LEVELS.find((name) => name === text);
   if (level !== undefined) return level;
   problems.push({ path: 'server.log_level', message: `LLM_ROUTER_SERVER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${text}")` });
+  return undefined;
+}
+
+function envNumber(env: Record<string, string | undefined>, key: string, problems: ConfigProblem[]): number | undefined {
+  const variable = `LLM_ROUTER_SERVER_${key.toUpperCase()}`;
+  const text = nonEmpty(env[variable]);
+  if (text === undefined) return undefined;
+  const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (Number.isFinite(value)) return value;
+  problems.push({ path: `server.${key}`, message: `${variable} must be a number (got "${text}")` });
   return undefined;
 }

@@ -6,7 +6,17 @@ export const DEFAULTS = {
   logRequests: false,
   logResponses: false,
   maskApiKeys: true,
-  bodyLimitMb: 32,
+  // 20 MB holds a request with several large base64 images or a PDF; five of them in flight plus the
+  // parsed copies fit the chart's 512Mi pod only because max_inflight_body_mb bounds the sum.
+  bodyLimitMb: 20,
+  maxInflightBodyMb: 64,
+  maxJsonDepth: 128,
+  requestTimeoutSeconds: 60,
+  keepAliveTimeoutSeconds: 65,
+  corsAllowedOrigins: [] as string[],
+  corsAllowedMethods: ['GET', 'POST'],
+  corsAllowedHeaders: ['authorization', '*'],
+  corsMaxAgeSeconds: 600,
   timeoutSeconds: 60,
   connectTimeoutSeconds: 10,
   sslVerify: true,

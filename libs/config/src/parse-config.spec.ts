@@ -20,7 +20,14 @@ describe('parseConfig', () => {
   describe('defaults and units', () => {
     it('fills every default for a minimal file', () => {
       expect(parseConfig(MINIMAL, 'test.yaml', { env: {} })).toEqual({
-        server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000 },
+        server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 20 * 1024 * 1024,
+          maxInflightBodyBytes: 64 * 1024 * 1024,
+          maxJsonDepth: 128,
+          requestTimeoutMs: 60_000,
+          keepAliveTimeoutMs: 65_000,
+          cors: { allowedOrigins: [], allowedMethods: ['GET', 'POST'], allowedHeaders: ['authorization', '*'], maxAgeSeconds: 600 },
+          shutdownGraceMs: 30_000,
+        },
         models: {
           'gpt-4': {
             name: 'gpt-4',
@@ -119,7 +126,7 @@ transformations:
         '<inline>',
         { env: {} },
       );
-      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
+      expect(config.server).toMatchObject({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
       expect(config.models['claude-3.5:latest']).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',

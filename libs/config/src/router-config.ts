@@ -26,8 +26,29 @@ export interface ServerConfig {
   logResponses: boolean;
   maskApiKeys: boolean;
   bodyLimitBytes: number;
+  /** The sum of request bodies being received or handled at once, bytes; beyond it new bodies get a 503. */
+  maxInflightBodyBytes: number;
+  /** How deep a request body's JSON may nest; deeper bodies are a 400 before anything parses them. */
+  maxJsonDepth: number;
+  /** Time allowed to receive a whole request (headers and body) from the client, ms; then 408. Not response time. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests, ms. */
+  keepAliveTimeoutMs: number;
+  /** Cross-origin (browser) access; off while `allowedOrigins` is empty. */
+  cors: CorsConfig;
   /** How long in-flight requests and streams may run after SIGTERM before they are closed, ms. */
   shutdownGraceMs: number;
+}
+
+export interface CorsConfig {
+  /** Exact origins (`https://app.example.com`), or `*` for any; empty: CORS off, no preflight is answered. */
+  allowedOrigins: string[];
+  /** Upper-case method names answered in `Access-Control-Allow-Methods`. */
+  allowedMethods: string[];
+  /** Request header names a preflight may ask for (lower-case; `*` for any but `authorization`). */
+  allowedHeaders: string[];
+  /** `Access-Control-Max-Age`, seconds. */
+  maxAgeSeconds: number;
 }
 
 export interface RetryConfig {

@@ -1,4 +1,5 @@
 import { DEFAULTS } from './config-defaults.js';
+import type { CorsConfigDto } from './dto/cors-config.dto.js';
 import type { ConfigFileDto } from './dto/config-file.dto.js';
 import type { HeaderRulesConfigDto } from './dto/header-rules-config.dto.js';
 import type { ModelConfigDto } from './dto/model-config.dto.js';
@@ -6,7 +7,7 @@ import type { RetryConfigDto } from './dto/retry-config.dto.js';
 import type { ServerConfigDto } from './dto/server-config.dto.js';
 import type { TransformationConfigDto } from './dto/transformation-config.dto.js';
 import { parseFlags } from './parse-flags.js';
-import type { HeaderRulesConfig, ModelConfig, RetryConfig, RouterConfig, ServerConfig, TransformationConfig } from './router-config.js';
+import type { CorsConfig, HeaderRulesConfig, ModelConfig, RetryConfig, RouterConfig, ServerConfig, TransformationConfig } from './router-config.js';
 
 const BYTES_PER_MB = 1024 * 1024;
 
@@ -30,7 +31,21 @@ function toServer(server: ServerConfigDto): ServerConfig {
     logResponses: server.log_responses ?? DEFAULTS.logResponses,
     maskApiKeys: server.mask_api_keys ?? DEFAULTS.maskApiKeys,
     bodyLimitBytes: Math.floor((server.body_limit_mb ?? DEFAULTS.bodyLimitMb) * BYTES_PER_MB),
+    maxInflightBodyBytes: Math.floor((server.max_inflight_body_mb ?? DEFAULTS.maxInflightBodyMb) * BYTES_PER_MB),
+    maxJsonDepth: server.max_json_depth ?? DEFAULTS.maxJsonDepth,
+    requestTimeoutMs: toMs(server.request_timeout ?? DEFAULTS.requestTimeoutSeconds),
+    keepAliveTimeoutMs: toMs(server.keep_alive_timeout ?? DEFAULTS.keepAliveTimeoutSeconds),
+    cors: toCors(server.cors ?? {}),
     shutdownGraceMs: (server.shutdown_grace_period ?? DEFAULTS.shutdownGracePeriodSeconds) * 1000,
+  };
+}
+
+function toCors(cors: CorsConfigDto): CorsConfig {
+  return {
+    allowedOrigins: [...(cors.allowed_origins ?? DEFAULTS.corsAllowedOrigins)],
+    allowedMethods: (cors.allowed_methods ?? DEFAULTS.corsAllowedMethods).map((m) => m.toUpperCase()),
+    allowedHeaders: (cors.allowed_headers ?? DEFAULTS.corsAllowedHeaders).map((h) => h.toLowerCase()),
+    maxAgeSeconds: cors.max_age ?? DEFAULTS.corsMaxAgeSeconds,
   };
 }
 

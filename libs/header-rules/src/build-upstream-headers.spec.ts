@@ -53,6 +53,29 @@ describe('buildUpstreamHeaders', () => {
     expect(buildUpstreamHeaders({ 'api-key': 'k', a: '1' }, rules(), { forwardCredentials: false })).toEqual({ a: '1' });
   });
 
+  it('step 1: drops the provider-identity headers (organization, project, Google key and project) unless forwardCredentials', () => {
+    const client = {
+      'OpenAI-Organization': 'org-other',
+      'openai-project': 'proj-other',
+      'x-goog-api-key': 'AIza-client',
+      'x-goog-user-project': 'other-project',
+      'anthropic-beta': 'interleaved-thinking-2025-05-14',
+      'anthropic-version': '2023-06-01',
+      'openai-beta': 'assistants=v2',
+    };
+    expect(buildUpstreamHeaders(client, rules(), { forwardCredentials: false })).toEqual({
+      'anthropic-beta': 'interleaved-thinking-2025-05-14',
+      'anthropic-version': '2023-06-01',
+      'openai-beta': 'assistants=v2',
+    });
+    expect(buildUpstreamHeaders(client, rules(), { forwardCredentials: true })).toMatchObject({ 'openai-organization': 'org-other', 'x-goog-api-key': 'AIza-client' });
+  });
+
+  it("step 1: the operator's own organization reaches the upstream through add_headers, the caller's never", () => {
+    const out = buildUpstreamHeaders({ 'openai-organization': 'org-caller' }, rules({ addHeaders: { 'OpenAI-Organization': 'org-operator' } }), { forwardCredentials: false });
+    expect(out).toEqual({ 'openai-organization': 'org-operator' });
+  });
+
   it('step 2: dropAll empties the client headers but later steps still add theirs', () => {
     const out = buildUpstreamHeaders(clientHeaders, rules({ dropAll: true, addHeaders: { 'x-team': 'ml' } }), {
       forwardCredentials: true,

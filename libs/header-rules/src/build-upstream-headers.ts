@@ -1,8 +1,12 @@
 import { connectionListedHeaders, CREDENTIAL_HEADERS, type HeaderMap, HOP_BY_HOP_HEADERS } from '@llm-router/core';
 import type { CompiledHeaderRules } from './compiled-header-rules.js';
+import { PROVIDER_IDENTITY_HEADERS } from './provider-identity-headers.js';
 
 export interface UpstreamHeaderOptions {
-  /** The model's `forward_client_credentials`: keep the client's authorization, x-api-key, api-key, cookie. */
+  /**
+   * The model's `forward_client_credentials`: keep the client's credentials (authorization, x-api-key,
+   * api-key, cookie) and provider-identity headers (PROVIDER_IDENTITY_HEADERS: openai-organization, ...).
+   */
   forwardCredentials: boolean;
   /** Headers the provider needs (e.g. `anthropic-version`): set only if still absent after add_headers. */
   required?: HeaderMap;
@@ -13,7 +17,7 @@ export interface UpstreamHeaderOptions {
 /**
  * The whole header policy for one upstream request, in this order:
  * 1. the client's headers minus hop-by-hop ones (the fixed set and those its `Connection` header lists),
- *    minus credentials unless `forwardCredentials`;
+ *    minus credentials and provider-identity headers unless `forwardCredentials`;
  * 2. `dropAll` empties them, then names and regexes in the drop list remove theirs;
  * 3. add_headers, each only if absent;
  * 4. `required`, each only if absent;
@@ -30,7 +34,7 @@ export function buildUpstreamHeaders(client: HeaderMap, rules: CompiledHeaderRul
     for (const [rawName, value] of Object.entries(client)) {
       const name = rawName.toLowerCase();
       if (HOP_BY_HOP_HEADERS.has(name) || listed.has(name)) continue;
-      if (!options.forwardCredentials && CREDENTIAL_HEADERS.has(name)) continue;
+      if (!options.forwardCredentials && (CREDENTIAL_HEADERS.has(name) || PROVIDER_IDENTITY_HEADERS.has(name))) continue;
       if (rules.dropNames.has(name) || rules.dropPatterns.some((pattern) => pattern.test(name))) continue;
       out.set(name, value);
     }

@@ -1,6 +1,7 @@
-import { clientFormatForPath, type RouterError } from '@llm-router/core';
+import type { RouterError } from '@llm-router/core';
 import { requestRecordOf } from '@llm-router/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientFormatOf } from '../http-edge/client-format-of.js';
 import { codecFor } from '../routing/client-codecs.js';
 import { routingContextFormat } from '../routing/routing-context.js';
 
@@ -10,7 +11,7 @@ import { routingContextFormat } from '../routing/routing-context.js';
  * started): the format's in-band error frame, then the end of the stream.
  */
 export function sendRouterError(request: FastifyRequest, reply: FastifyReply, error: RouterError): void {
-  const codec = codecFor(routingContextFormat(request) ?? clientFormatForPath(request.url));
+  const codec = codecFor(routingContextFormat(request) ?? clientFormatOf(request.url, request.headers));
   const record = requestRecordOf(request);
   if (record) record.error = error.message;
   if (reply.raw.headersSent) {

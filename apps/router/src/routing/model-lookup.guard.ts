@@ -4,6 +4,7 @@ import { RouterError, type RoutableRequest } from '@llm-router/core';
 import { requestRecordOf } from '@llm-router/logging';
 import type { FastifyRequest } from 'fastify';
 import { codecFor } from './client-codecs.js';
+import { requireAnthropicMessages } from './require-messages.js';
 import { RouteTable } from './route-table.js';
 import { setRoutingContext } from './routing-context.js';
 import { SERVES_FORMAT, type ServedFormat } from './serves-format.decorator.js';
@@ -30,6 +31,7 @@ export class ModelLookupGuard implements CanActivate {
     if (record) record.clientFormat = format;
 
     const { model, stream } = operation === 'count_tokens' ? inspectModelOnly(request.body) : codec.inspect(request.body);
+    if (format === 'anthropic-messages') requireAnthropicMessages(request.body);
     if (record) {
       record.model = model;
       record.stream = stream;

@@ -1,7 +1,20 @@
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { DEFAULTS } from '../config-defaults.js';
+import { isRecord } from '../is-record.js';
 import { LOG_LEVELS, type LogLevel } from '../router-config.js';
-import { ConfigRule } from './config-rule.decorator.js';
-import { isIntegerBetween, isNonEmptyString, isNonNegativeNumber, isPositiveNumber } from './rules.js';
+import { ConfigRule, type Rule } from './config-rule.decorator.js';
+import { CorsConfigDto } from './cors-config.dto.js';
+import { NestedObject } from './nested.decorator.js';
+import { isFiniteNumber, isIntegerBetween, isMapping, isNonEmptyString, isNonNegativeNumber, isPositiveNumber, ok, problem } from './rules.js';
+
+/** The in-flight budget must hold at least one body of the largest size allowed, or such bodies could never pass. */
+const isInflightBudget: Rule = (value, object) => {
+  const problems = isPositiveNumber(value, object);
+  if (problems.length > 0 || !isFiniteNumber(value)) return problems;
+  const written = isRecord(object) ? object['body_limit_mb'] : undefined;
+  const bodyLimit = written === undefined || written === null ? DEFAULTS.bodyLimitMb : written;
+  return isFiniteNumber(bodyLimit) && value < bodyLimit ? problem(`must be >= body_limit_mb (${bodyLimit})`) : ok;
+};
 
 /** `server:` as written in the file. Fields are trustworthy only after validation; null means absent. */
 export class ServerConfigDto {
@@ -32,6 +45,28 @@ export class ServerConfigDto {
   @IsOptional()
   @ConfigRule(isPositiveNumber)
   body_limit_mb?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isInflightBudget)
+  max_inflight_body_mb?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isIntegerBetween(1, 1000))
+  max_json_depth?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  request_timeout?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  keep_alive_timeout?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(CorsConfigDto)
+  cors?: CorsConfigDto | null;
 
   @IsOptional()
   @ConfigRule(isNonNegativeNumber)
