@@ -307,13 +307,14 @@ describe('decodeMessagesRequest: tools and parameters', () => {
     ]);
   });
 
-  it('maps thinking adaptive and disabled, and output_config json_schema', () => {
+  it('maps thinking adaptive and disabled, and output_config json_schema and effort', () => {
     expect(decode({ ...user('hi'), thinking: { type: 'adaptive', display: 'omitted' } }).ir.thinking).toEqual({ type: 'adaptive' });
     expect(decode({ ...user('hi'), thinking: { type: 'disabled' } }).ir.thinking).toEqual({ type: 'disabled' });
     const schema = { type: 'object', properties: { answer: { type: 'number' } }, required: ['answer'] };
     const { ir, warnings } = decode({ ...user('hi'), output_config: { format: { type: 'json_schema', schema }, effort: 'high' } });
     expect(ir.responseFormat).toEqual({ type: 'json_schema', name: 'response', schema });
-    expect(warnings).toEqual(['output_config.effort: not translated, dropped']);
+    expect(ir.effort).toBe('high');
+    expect(warnings).toEqual([]);
   });
 
   it('reads top_p, top_k, stream and null for absent optional fields', () => {
@@ -423,5 +424,85 @@ describe('decodeMessagesRequest: refusals (400 naming the field)', () => {
     expect(rejection({ ...user('hi'), output_config: { format: { type: 'regex' } } })).toMatchObject({ param: 'output_config.format.type' });
     expect(rejection({ ...user('hi'), system: [{ type: 'image' }] })).toMatchObject({ param: 'system[0].type' });
     expect(rejection('nope')).toMatchObject({ param: 'body' });
+  });
+});
+
+describe('decodeMessagesRequest: Claude Code (captured from 2.1.197)', () => {
+  const firstTurn = () => fixture('claude-code-first-turn.request.json');
+  const toolSearch = () => fixture('claude-code-tool-search.request.json');
+  const toolResultText = (ir: IrRequest): string[] =>
+    ir.messages.flatMap((message) => message.parts).flatMap((part) => (part.type === 'tool_result' ? part.content.map((inner) => (inner.type === 'text' ? inner.text : '')) : []));
+
+  it('carries output_config.effort with adaptive thinking into the IR', () => {
+    const { ir } = decode(firstTurn());
+    expect(ir.thinking).toEqual({ type: 'adaptive' });
+    expect(ir.effort).toBe('high');
+    for (const effort of ['low', 'medium', 'high', 'xhigh', 'max'] as const) {
+      expect(decode({ ...user('hi'), thinking: { type: 'adaptive' }, output_config: { effort } }).ir.effort).toBe(effort);
+    }
+  });
+
+  it('refuses an effort Anthropic does not know, naming output_config.effort', () => {
+    expect(rejection({ ...user('hi'), output_config: { effort: 'extreme' } }).param).toBe('output_config.effort');
+  });
+
+  it('strips only the x-anthropic-billing-header line from the system prompt', () => {
+    const { ir } = decode(firstTurn());
+    const system = ir.system.map((part) => part.text).join('\n');
+    expect(system).not.toContain('x-anthropic-billing-header');
+    expect(system).not.toContain('cc_version');
+    expect(ir.system[0]?.text).toBe("You are a Claude agent, built on Anthropic's Claude Agent SDK.");
+    const mixed = decode({ ...user('hi'), system: 'Be brief.\nx-anthropic-billing-header: cc_version=2.1.197.abc; cc_entrypoint=cli;\nAnswer in French.' }).ir;
+    expect(mixed.system).toEqual([{ type: 'text', text: 'Be brief.\nAnswer in French.' }]);
+    const untouched = decode({ ...user('hi'), system: 'Mention the x-anthropic-billing-header: header when asked.' }).ir;
+    expect(untouched.system).toEqual([{ type: 'text', text: 'Mention the x-anthropic-billing-header: header when asked.' }]);
+  });
+
+  it('renders a tool_reference inside a tool_result as "Tool loaded: <name>"', () => {
+    const { ir } = decode(toolSearch());
+    expect(toolResultText(ir)).toEqual(['Tool loaded: WebFetch']);
+  });
+
+  it('offers a deferred tool once a tool_reference has loaded it', () => {
+    const { ir, warnings } = decode(toolSearch());
+    expect(ir.tools?.map((tool) => tool.name)).toEqual(['Bash', 'Read', 'ToolSearch', 'WebFetch']);
+    expect(warnings.filter((warning) => warning.startsWith('tools:'))).toEqual([]);
+  });
+
+  it('withholds a deferred tool that nothing has loaded, with a warning', () => {
+    const body = toolSearch();
+    const messages = body['messages'] as unknown[];
+    const { ir, warnings } = decode({ ...body, messages: messages.slice(0, 1) });
+    expect(ir.tools?.map((tool) => tool.name)).toEqual(['Bash', 'Read', 'ToolSearch']);
+    expect(warnings).toContain('tools: deferred tools not loaded by a tool_reference yet, not offered: WebFetch');
+  });
+
+  it('counts an earlier call or a tool_choice naming a deferred tool as loaded', () => {
+    const deferred = { name: 'late', input_schema: { type: 'object', properties: {} }, defer_loading: true };
+    const called = decode({
+      ...base,
+      tools: [deferred],
+      messages: [
+        { role: 'user', content: 'go' },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'late', input: {} }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'done' }] },
+      ],
+    }).ir;
+    expect(called.tools?.map((tool) => tool.name)).toEqual(['late']);
+    const chosen = decode({ ...user('go'), tools: [deferred], tool_choice: { type: 'tool', name: 'late' } }).ir;
+    expect(chosen.tools?.map((tool) => tool.name)).toEqual(['late']);
+  });
+
+  it('refuses a tool_reference to a tool the request does not declare', () => {
+    const body = toolSearch();
+    const error = rejection({ ...body, tools: (body['tools'] as Array<{ name: string }>).filter((tool) => tool.name !== 'WebFetch') });
+    expect(error.param).toBe('messages[2].content[0].content[0].tool_name');
+  });
+
+  it('accepts eager_input_streaming (sent by @ai-sdk/anthropic) and drops it; a non-boolean is a 400', () => {
+    const schema = { type: 'object', properties: {} };
+    expect(decode({ ...user('hi'), tools: [{ name: 'a', input_schema: schema, eager_input_streaming: true }] }).ir.tools).toEqual([{ name: 'a', parameters: schema }]);
+    expect(rejection({ ...user('hi'), tools: [{ name: 'a', input_schema: schema, eager_input_streaming: 'yes' }] }).param).toBe('tools[0].eager_input_streaming');
+    expect(rejection({ ...user('hi'), tools: [{ name: 'a', input_schema: schema, defer_loading: 1 }] }).param).toBe('tools[0].defer_loading');
   });
 });

@@ -1,7 +1,9 @@
-import type { IrRequest, IrResponseFormat, IrThinking, IrTextPart, TranslationContext } from '@llm-router/core';
+import type { IrEffort, IrRequest, IrResponseFormat, IrThinking, IrTextPart, TranslationContext } from '@llm-router/core';
 import { decodeRequestMessages } from './decode-request-messages.js';
 import { decodeRequestTools, decodeToolChoice } from './decode-request-tools.js';
 import { decodeSystemPrompt } from './decode-system-prompt.js';
+import { stripBillingHeader } from './strip-billing-header.js';
+import { toolLoading } from './tool-loading.js';
 import {
   invalidField,
   readList,
@@ -34,11 +36,17 @@ const TRANSLATED = new Set([
 const REFUSED = ['container', 'mcp_servers'];
 /** Anthropic-only tuning that changes no semantics: dropped with a warning. */
 const DROPPED = ['service_tier', 'cache_control', 'inference_geo', 'speed'];
+const EFFORTS: readonly IrEffort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 
 /**
  * A `/v1/messages` body as an IR request, for an upstream of another family (docs/protocols.md §5).
  * Runs after `inspect`, but checks every field it reads: a wrong type is a 400 naming the field.
  * `max_tokens` stays optional here so count_tokens bodies (which have none) decode too.
+ *
+ * This decoder only runs for upstreams of another family (an Anthropic upstream gets the client's bytes),
+ * so it also drops what only Anthropic uses: Claude Code's `x-anthropic-billing-header` system line (a
+ * per-session value that would defeat the upstream's prompt cache), and deferred tools the conversation
+ * has not loaded yet (see `ToolLoading`; each is named in a warning).
  */
 export function decodeMessagesRequest(body: unknown, context: TranslationContext): IrRequest {
   const request = readRecord(body, 'body');
@@ -52,17 +60,25 @@ export function decodeMessagesRequest(body: unknown, context: TranslationContext
     else if (!TRANSLATED.has(field) && !REFUSED.includes(field)) context.warnings.push(`${field}: not translated, dropped`);
   }
 
+  const declared = decodeRequestTools(request['tools']);
+  const loading = toolLoading(declared?.tools.map((tool) => tool.name) ?? [], declared?.deferred ?? []);
   const system: IrTextPart[] = decodeSystemPrompt(request['system'], 'system');
+  const messages = decodeRequestMessages(request['messages'], system, loading);
   const ir: IrRequest = {
     model: readString(request['model'], 'model'),
-    system,
-    messages: decodeRequestMessages(request['messages'], system),
+    system: stripBillingHeader(system),
+    messages,
     stream: readOptionalBoolean(request['stream'], 'stream') ?? false,
   };
 
-  const tools = decodeRequestTools(request['tools']);
-  if (tools !== undefined) ir.tools = tools;
-  Object.assign(ir, decodeToolChoice(request['tool_choice']));
+  const choice = decodeToolChoice(request['tool_choice']);
+  if (choice.toolChoice?.type === 'tool' && loading.deferred.has(choice.toolChoice.name)) loading.loaded.add(choice.toolChoice.name);
+  Object.assign(ir, choice);
+  if (declared !== undefined) {
+    const hidden = [...loading.deferred].filter((name) => !loading.loaded.has(name));
+    if (hidden.length > 0) context.warnings.push(`tools: deferred tools not loaded by a tool_reference yet, not offered: ${hidden.join(', ')}`);
+    ir.tools = declared.tools.filter((tool) => !loading.deferred.has(tool.name) || loading.loaded.has(tool.name));
+  }
 
   const maxTokens = readOptionalInteger(request['max_tokens'], 'max_tokens');
   if (maxTokens !== undefined) ir.maxTokens = maxTokens;
@@ -78,8 +94,7 @@ export function decodeMessagesRequest(body: unknown, context: TranslationContext
   if (thinking !== undefined) ir.thinking = thinking;
   const user = decodeUserId(request['metadata']);
   if (user !== undefined) ir.user = user;
-  const responseFormat = decodeOutputConfig(request['output_config'], context);
-  if (responseFormat !== undefined) ir.responseFormat = responseFormat;
+  Object.assign(ir, decodeOutputConfig(request['output_config']));
   return ir;
 }
 
@@ -114,14 +129,24 @@ function decodeUserId(value: unknown): string | undefined {
   return readOptionalString(readRecord(value, 'metadata')['user_id'], 'metadata.user_id');
 }
 
-/** `output_config.format` json_schema → a json_schema response format (named `response`); `effort` is dropped with a warning. */
-function decodeOutputConfig(value: unknown, context: TranslationContext): IrResponseFormat | undefined {
-  if (value === undefined || value === null) return undefined;
+/**
+ * `output_config`: `effort` (low, medium, high, xhigh, max) → IR `effort`, which each upstream encoder
+ * maps to its own knob; `format` json_schema → a json_schema response format (named `response`).
+ */
+function decodeOutputConfig(value: unknown): { effort?: IrEffort; responseFormat?: IrResponseFormat } {
+  if (value === undefined || value === null) return {};
   const config = readRecord(value, 'output_config');
-  if (config['effort'] !== undefined && config['effort'] !== null) context.warnings.push('output_config.effort: not translated, dropped');
+  const decoded: { effort?: IrEffort; responseFormat?: IrResponseFormat } = {};
+  const effort = config['effort'];
+  if (effort !== undefined && effort !== null) {
+    const known = EFFORTS.find((level) => level === effort);
+    if (known === undefined) throw invalidField('output_config.effort', `Input should be ${EFFORTS.map((level) => `'${level}'`).join(', ')}`);
+    decoded.effort = known;
+  }
   const format = config['format'];
-  if (format === undefined || format === null) return undefined;
+  if (format === undefined || format === null) return decoded;
   const spec = readRecord(format, 'output_config.format');
   if (spec['type'] !== 'json_schema') throw invalidField('output_config.format.type', "Input should be 'json_schema'");
-  return { type: 'json_schema', name: 'response', schema: readRecord(spec['schema'], 'output_config.format.schema') };
+  decoded.responseFormat = { type: 'json_schema', name: 'response', schema: readRecord(spec['schema'], 'output_config.format.schema') };
+  return decoded;
 }

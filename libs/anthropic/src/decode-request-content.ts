@@ -1,6 +1,12 @@
 import type { IrImagePart, IrPart, IrTextPart } from '@llm-router/core';
 import { decodeDocumentSource, decodeImageSource } from './decode-media-source.js';
 import { invalidField, readList, readOptionalBoolean, readOptionalString, readRecord, readString, isRecord } from './read-request-field.js';
+import type { ToolLoading } from './tool-loading.js';
+
+/** How a `tool_reference` (a tool search result) reads as text to a model of another family. */
+export function toolLoadedText(name: string): string {
+  return `Tool loaded: ${name}`;
+}
 
 /**
  * The content of one user or assistant message as IR parts (docs/protocols.md §3.3).
@@ -13,18 +19,22 @@ import { invalidField, readList, readOptionalBoolean, readOptionalString, readRe
  * - thinking keeps its signature (Anthropic-issued); an empty signature is no signature.
  * - `toolNames` maps tool_use ids seen so far to their names: tool_use blocks add to it, and
  *   tool_result parts take their `toolName` from it.
+ * - a `tool_reference` inside a tool_result (Claude Code's answer to a tool search) becomes the text
+ *   `Tool loaded: <name>` and marks the tool loaded in `loading`; it must name a declared tool (400
+ *   otherwise). A tool_use of a deferred tool marks it loaded too.
  */
 export function decodeRequestContent(
   content: unknown,
   role: 'user' | 'assistant',
   path: string,
   toolNames: Map<string, string>,
+  loading: ToolLoading,
 ): IrPart[] {
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
-  return readList(content, path).map((item, j) => decodeBlock(item, role, `${path}[${j}]`, toolNames));
+  return readList(content, path).map((item, j) => decodeBlock(item, role, `${path}[${j}]`, toolNames, loading));
 }
 
-function decodeBlock(item: unknown, role: 'user' | 'assistant', path: string, toolNames: Map<string, string>): IrPart {
+function decodeBlock(item: unknown, role: 'user' | 'assistant', path: string, toolNames: Map<string, string>, loading: ToolLoading): IrPart {
   const block = readRecord(item, path);
   const type = block['type'];
   if (typeof type !== 'string') throw invalidField(`${path}.type`, 'Field required');
@@ -47,7 +57,7 @@ function decodeBlock(item: unknown, role: 'user' | 'assistant', path: string, to
       const part = {
         type: 'tool_result' as const,
         toolCallId,
-        content: decodeToolResultContent(block['content'], `${path}.content`),
+        content: decodeToolResultContent(block['content'], `${path}.content`, loading),
         isError: readOptionalBoolean(block['is_error'], `${path}.is_error`) ?? false,
       };
       return toolName === undefined ? part : { ...part, toolName };
@@ -59,6 +69,7 @@ function decodeBlock(item: unknown, role: 'user' | 'assistant', path: string, to
       const input = block['input'];
       if (!isRecord(input)) throw invalidField(`${path}.input`, 'Input should be a valid dictionary');
       toolNames.set(id, name);
+      if (loading.deferred.has(name)) loading.loaded.add(name);
       return { type: 'tool_call', id, name, arguments: input };
     }
     case 'thinking': {
@@ -75,8 +86,11 @@ function decodeBlock(item: unknown, role: 'user' | 'assistant', path: string, to
   }
 }
 
-/** `tool_result.content`: absent, a string, or text and image blocks (documents and search results are refused). */
-function decodeToolResultContent(value: unknown, path: string): Array<IrTextPart | IrImagePart> {
+/**
+ * `tool_result.content`: absent, a string, or text, image and tool_reference blocks (documents and search
+ * results are refused).
+ */
+function decodeToolResultContent(value: unknown, path: string, loading: ToolLoading): Array<IrTextPart | IrImagePart> {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return value === '' ? [] : [{ type: 'text', text: value }];
   return readList(value, path).map((item, k): IrTextPart | IrImagePart => {
@@ -87,11 +101,17 @@ function decodeToolResultContent(value: unknown, path: string): Array<IrTextPart
         return { type: 'text', text: readString(block['text'], `${here}.text`) };
       case 'image':
         return { type: 'image', source: decodeImageSource(block['source'], `${here}.source`) };
+      case 'tool_reference': {
+        const name = readString(block['tool_name'], `${here}.tool_name`);
+        if (!loading.declared.has(name)) throw invalidField(`${here}.tool_name`, `references the tool '${name}', which is not in tools`);
+        if (loading.deferred.has(name)) loading.loaded.add(name);
+        return { type: 'text', text: toolLoadedText(name) };
+      }
       default:
         throw invalidField(
           `${here}.type`,
           typeof block['type'] === 'string'
-            ? `'${block['type']}' blocks inside tool_result cannot be translated for this upstream (only text and image)`
+            ? `'${block['type']}' blocks inside tool_result cannot be translated for this upstream (only text, image and tool_reference)`
             : 'Field required',
         );
     }

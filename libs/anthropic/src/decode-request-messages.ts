@@ -3,14 +3,16 @@ import { decodeRequestContent } from './decode-request-content.js';
 import { decodeSystemPrompt } from './decode-system-prompt.js';
 import { invalidField, readList, readRecord } from './read-request-field.js';
 import { mergeIrTurns } from './merge-ir-turns.js';
+import type { ToolLoading } from './tool-loading.js';
 
 /**
  * `messages` as IR turns (docs/protocols.md §5.1). `system` receives the text of SDK 1.x
  * `role:"system"` messages that no assistant turn precedes; a later one becomes user text wrapped in
  * `<system-reminder>` (merged into the neighbouring user turn), because most families only take a
- * system prompt up front. Adjacent same-role turns are merged, tool results first.
+ * system prompt up front. Adjacent same-role turns are merged, tool results first. `loading` learns
+ * which deferred tools the conversation has loaded (see `ToolLoading`).
  */
-export function decodeRequestMessages(value: unknown, system: IrTextPart[]): IrMessage[] {
+export function decodeRequestMessages(value: unknown, system: IrTextPart[], loading: ToolLoading): IrMessage[] {
   const toolNames = new Map<string, string>();
   const messages: IrMessage[] = [];
   let sawAssistant = false;
@@ -22,7 +24,7 @@ export function decodeRequestMessages(value: unknown, system: IrTextPart[]): IrM
       case 'user':
       case 'assistant':
         if (role === 'assistant') sawAssistant = true;
-        messages.push({ role, parts: decodeRequestContent(message['content'], role, `${path}.content`, toolNames) });
+        messages.push({ role, parts: decodeRequestContent(message['content'], role, `${path}.content`, toolNames, loading) });
         return;
       case 'system': {
         const texts = decodeSystemPrompt(message['content'], `${path}.content`);

@@ -13,7 +13,7 @@ import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
-import { createTranslationContext } from './translation-context.js';
+import { createTranslationContext, estimateInputTokens } from './translation-context.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { RouterMetrics } from '../metrics/router-metrics.js';
 import { StreamUsage } from '../metrics/stream-usage.js';
@@ -133,6 +133,7 @@ export class RouterService {
     const record = requestRecordOf(request);
     const ctx = createTranslationContext(route, Number(request.headers['content-length'] ?? 0) || JSON.stringify(body).length);
     const ir = codec.decodeRequest(body, ctx);
+    ctx.estimatedInputTokens = estimateInputTokens(ir);
     if (!route.model.reasoning && ir.thinking !== undefined && ir.thinking.type !== 'disabled') {
       delete ir.thinking;
       ctx.warnings.push(`thinking: model '${clientModel}' is configured with reasoning: false, dropped`);

@@ -21,6 +21,13 @@ export type IrResponseFormat =
 
 export type IrThinking = { type: 'enabled'; budgetTokens: number } | { type: 'adaptive' } | { type: 'disabled' };
 
+/**
+ * How hard the model should work (Anthropic `output_config.effort`, sent by Claude Code beside
+ * `thinking: {type: "adaptive"}`). Each upstream encoder maps it to its own knob; absent = the
+ * upstream's default.
+ */
+export type IrEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
 /** A chat request in neutral form. */
 export interface IrRequest {
   /** The model name the client asked for (before aliasing). */
@@ -39,6 +46,7 @@ export interface IrRequest {
   seed?: number;
   responseFormat?: IrResponseFormat;
   thinking?: IrThinking;
+  effort?: IrEffort;
   presencePenalty?: number;
   frequencyPenalty?: number;
   stream: boolean;

@@ -23,7 +23,7 @@ export function encodeChatRequest(request: IrRequest, context: TranslationContex
   if (tools !== undefined) body.tools = tools;
   const format = encodeFormat(request.responseFormat);
   if (format !== undefined) body.format = format;
-  const think = encodeThink(request.thinking);
+  const think = encodeThink(request.thinking, request.effort);
   if (think !== undefined) body.think = think;
   return { ...body, ...encodeLogprobs(request, context) };
 }

@@ -218,6 +218,21 @@ describe('encodeRequest: parameters', () => {
     expect(encodeRequest(irRequest({ responseFormat: { type: 'text' } }), testContext()).body).not.toHaveProperty('format');
   });
 
+  it.each([
+    ['low', 'low'],
+    ['medium', 'medium'],
+    ['high', 'high'],
+    ['xhigh', 'high'],
+    ['max', 'high'],
+  ] as const)('maps adaptive thinking with an Anthropic client\'s effort %s to think %j', (effort, think) => {
+    expect(encodeRequest(irRequest({ thinking: { type: 'adaptive' }, effort }), testContext()).body['think']).toBe(think);
+  });
+
+  it('keeps think false for disabled thinking and sends no think for an effort without thinking', () => {
+    expect(encodeRequest(irRequest({ thinking: { type: 'disabled' }, effort: 'high' }), testContext()).body['think']).toBe(false);
+    expect(encodeRequest(irRequest({ effort: 'high' }), testContext()).body).not.toHaveProperty('think');
+  });
+
   it('maps thinking to think: enabled/adaptive true, disabled false, absent omitted', () => {
     expect(encodeRequest(irRequest({ thinking: { type: 'enabled', budgetTokens: 2048 } }), testContext()).body['think']).toBe(true);
     expect(encodeRequest(irRequest({ thinking: { type: 'adaptive' } }), testContext()).body['think']).toBe(true);

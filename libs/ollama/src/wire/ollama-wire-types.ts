@@ -38,13 +38,16 @@ export type OllamaOptions = {
 /** `"json"` (JSON mode) or a JSON Schema object (structured output). */
 export type OllamaFormat = 'json' | Record<string, unknown>;
 
+/** `think`: on/off, or a level (gpt-oss honours levels; other thinking models take a level as `true`). */
+export type OllamaThink = boolean | 'low' | 'medium' | 'high';
+
 /** `POST /api/chat`. `stream` is always explicit: Ollama streams when it is absent (§0.4). */
 export type OllamaChatRequest = {
   model: string;
   messages: OllamaMessage[];
   tools?: OllamaTool[];
   format?: OllamaFormat;
-  think?: boolean;
+  think?: OllamaThink;
   options: OllamaOptions;
   stream: boolean;
   logprobs?: true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { IrRequest, IrThinking, IrTool } from '@llm-router/core';
+import type { IrEffort, IrRequest, IrThinking, IrTool } from '@llm-router/core';
 import type OpenAI from 'openai';
 import { rejection, testContext } from '../test-context.spec-helper.js';
 import type { ChatRequestBody } from '../wire/chat-request.js';
@@ -235,6 +235,22 @@ describe('encodeChatRequest: mapping rules', () => {
     [{ type: 'disabled' }, undefined],
   ])('maps thinking %j to reasoning_effort %s', (thinking, effort) => {
     expect(encode(base({ thinking })).body.reasoning_effort).toBe(effort);
+  });
+
+  it.each<[IrEffort, IrThinking, string]>([
+    ['low', { type: 'adaptive' }, 'low'],
+    ['medium', { type: 'adaptive' }, 'medium'],
+    ['high', { type: 'adaptive' }, 'high'],
+    ['xhigh', { type: 'adaptive' }, 'xhigh'],
+    ['max', { type: 'adaptive' }, 'max'],
+    ['low', { type: 'enabled', budgetTokens: 31999 }, 'low'],
+  ])('an Anthropic client\'s output_config.effort %s with thinking %j is reasoning_effort %s', (effort, thinking, expected) => {
+    expect(encode(base({ thinking, effort })).body.reasoning_effort).toBe(expected);
+  });
+
+  it('sends no reasoning_effort for an effort without thinking on (disabled, or removed by reasoning: false)', () => {
+    expect(encode(base({ thinking: { type: 'disabled' }, effort: 'high' })).body).not.toHaveProperty('reasoning_effort');
+    expect(encode(base({ effort: 'high' })).body).not.toHaveProperty('reasoning_effort');
   });
 
   it('maps response formats', () => {

@@ -56,7 +56,7 @@ export function encodeChatRequest(request: IrRequest, context: TranslationContex
     presence_penalty: request.presencePenalty,
     frequency_penalty: request.frequencyPenalty,
     response_format: request.responseFormat === undefined ? undefined : encodeResponseFormat(request.responseFormat),
-    reasoning_effort: request.thinking === undefined ? undefined : reasoningEffortFor(request.thinking),
+    reasoning_effort: request.thinking === undefined ? undefined : reasoningEffortFor(request.thinking, request.effort),
     user: request.user,
     n: request.n,
     logprobs: request.logprobs === undefined ? undefined : true,

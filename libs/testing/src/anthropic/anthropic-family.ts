@@ -35,7 +35,8 @@ export function anthropicFamily(options: MockOptions): MockFamily {
       if (request.body === undefined) return fail(400, 'invalid_request_error', 'There was an issue with your request body: it is not valid JSON');
       if (!isRecord(request.body)) return fail(400, 'invalid_request_error', 'Input should be a valid dictionary');
       const endpoint = request.path === '/v1/messages' ? 'messages' : 'count_tokens';
-      const found = validateMessagesRequest(request.body, endpoint);
+      const betas = (request.headers['anthropic-beta'] ?? '').split(',').map((beta) => beta.trim());
+      const found = validateMessagesRequest(request.body, endpoint, betas);
       if (found !== undefined) return fail(400, 'invalid_request_error', found);
       return endpoint === 'messages' ? messagesAnswers(request.body) : countTokensAnswers(request.body);
     },

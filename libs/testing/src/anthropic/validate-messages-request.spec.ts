@@ -64,4 +64,50 @@ describe('validateMessagesRequest', () => {
     });
     expect(validateMessagesRequest(request, 'messages')).toBeUndefined();
   });
+
+  describe('what the real API accepts from real clients', () => {
+    const schema = { type: 'object', properties: {} };
+    const CLAUDE_CODE_BETAS = ['claude-code-20250219', 'interleaved-thinking-2025-05-14', 'context-management-2025-06-27', 'advanced-tool-use-2025-11-20', 'effort-2025-11-24'];
+
+    it.each(['claude-code-first-turn.request.json', 'claude-code-tool-search.request.json'])('accepts the captured Claude Code body anthropic/%s', (name) => {
+      expect(validateMessagesRequest(readFixtureJson<JsonObject>(`anthropic/${name}`), 'messages', CLAUDE_CODE_BETAS)).toBeUndefined();
+    });
+
+    it('accepts tools[].eager_input_streaming (@ai-sdk/anthropic) and defer_loading, as booleans only', () => {
+      expect(validateMessagesRequest(body({ tools: [{ name: 'a', input_schema: schema, eager_input_streaming: true }] }), 'messages')).toBeUndefined();
+      expect(validateMessagesRequest(body({ tools: [{ name: 'a', input_schema: schema, defer_loading: true }] }), 'messages')).toBeUndefined();
+      expect(validateMessagesRequest(body({ tools: [{ name: 'a', input_schema: schema, eager_input_streaming: 'yes' }] }), 'messages')).toBe('tools.0.custom.eager_input_streaming: Input should be a valid boolean');
+      expect(validateMessagesRequest(body({ tools: [{ name: 'a', input_schema: schema, defer_loading: 1 }] }), 'messages')).toBe('tools.0.custom.defer_loading: Input should be a valid boolean');
+      expect(validateMessagesRequest(body({ tools: [{ name: 'a', input_schema: schema, loading: 'lazy' }] }), 'messages')).toBe('tools.0.custom.loading: Extra inputs are not permitted');
+    });
+
+    it('accepts a tool_reference in a tool_result when the tool is declared, and refuses one that is not', () => {
+      const search = { type: 'tool_use', id: 'toolu_s', name: 'ToolSearch', input: { query: 'select:late' } };
+      const reference = (name: string) => ({ type: 'tool_result', tool_use_id: 'toolu_s', content: [{ type: 'tool_reference', tool_name: name }] });
+      const tools = [{ name: 'ToolSearch', input_schema: schema }, { name: 'late', input_schema: schema, defer_loading: true }];
+      const turn = (name: string) => body({ tools, messages: [user, { role: 'assistant', content: [search] }, { role: 'user', content: [reference(name)] }] });
+      expect(validateMessagesRequest(turn('late'), 'messages')).toBeUndefined();
+      expect(validateMessagesRequest(turn('missing'), 'messages')).toBe('messages.2.content.0.tool_result.content.0.tool_reference: Tool reference \'missing\' not found in available tools');
+      const noName = body({ tools, messages: [user, { role: 'assistant', content: [search] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_s', content: [{ type: 'tool_reference' }] }] }] });
+      expect(validateMessagesRequest(noName, 'messages')).toBe('messages.2.content.0.tool_result.content.0.tool_reference.tool_name: Field required');
+    });
+
+    it("accepts role: system messages under Claude Code's beta, and still refuses them without it", () => {
+      const withSystem = body({ messages: [user, { role: 'assistant', content: 'ok' }, { role: 'system', content: 'be brief' }, user] });
+      expect(validateMessagesRequest(withSystem, 'messages', CLAUDE_CODE_BETAS)).toBeUndefined();
+      expect(validateMessagesRequest(withSystem, 'messages')).toBe("messages.2.role: Input should be 'user' or 'assistant'");
+      const badSystem = body({ messages: [{ role: 'system', content: [{ type: 'image', source: { type: 'url', url: 'https://x' } }] }, user] });
+      expect(validateMessagesRequest(badSystem, 'messages', CLAUDE_CODE_BETAS)).toBe("messages.0.content.0.type: Input should be 'text'");
+    });
+
+    it('accepts context_management (Claude Code, context-management beta), as an object only', () => {
+      expect(validateMessagesRequest(body({ context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] } }), 'messages')).toBeUndefined();
+      expect(validateMessagesRequest(body({ context_management: 'clear' }), 'messages')).toBe('context_management: Input should be a valid dictionary');
+    });
+
+    it('accepts output_config.effort levels and refuses an unknown one', () => {
+      expect(validateMessagesRequest(body({ thinking: { type: 'adaptive' }, output_config: { effort: 'max' } }), 'messages')).toBeUndefined();
+      expect(validateMessagesRequest(body({ output_config: { effort: 'extreme' } }), 'messages')).toBe("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
+    });
+  });
 });

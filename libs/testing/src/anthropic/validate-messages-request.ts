@@ -16,6 +16,7 @@ export const MESSAGES_FIELDS: ReadonlySet<string> = new Set([
   'metadata',
   'stream',
   'output_config',
+  'context_management',
   'service_tier',
   'container',
   'cache_control',
@@ -35,6 +36,7 @@ export const COUNT_TOKENS_FIELDS: ReadonlySet<string> = new Set([
   'tool_choice',
   'thinking',
   'output_config',
+  'context_management',
   'cache_control',
   'speed',
   'user_profile_id',
@@ -64,21 +66,39 @@ const ASSISTANT_ONLY = new Set(['tool_use', 'thinking', 'redacted_thinking', 'se
 const TOOL_USE_ID = /^[a-zA-Z0-9_-]+$/;
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+/** Fields of a client (custom) tool (SDK 0.137 `Tool` and its beta: `defer_loading`, `eager_input_streaming`). */
+const CUSTOM_TOOL_FIELDS = new Set([
+  'type',
+  'name',
+  'description',
+  'input_schema',
+  'cache_control',
+  'strict',
+  'defer_loading',
+  'eager_input_streaming',
+  'input_examples',
+  'allowed_callers',
+]);
+const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'];
+/** The beta (sent by Claude Code) under which the API takes `role: "system"` messages mid-conversation. */
+const SYSTEM_MESSAGES_BETA = 'claude-code-20250219';
 
 export type AnthropicEndpoint = 'messages' | 'count_tokens';
 
 /**
  * Validates a Messages (or count_tokens) body as the Anthropic API does and returns the first error
  * message (always an `invalid_request_error`), worded like the API's pydantic-style messages.
+ * `betas` are the request's `anthropic-beta` values: `claude-code-20250219` admits `role: "system"`
+ * messages (text only).
  */
-export function validateMessagesRequest(body: JsonObject, endpoint: AnthropicEndpoint): string | undefined {
+export function validateMessagesRequest(body: JsonObject, endpoint: AnthropicEndpoint, betas: readonly string[] = []): string | undefined {
   const allowed = endpoint === 'messages' ? MESSAGES_FIELDS : COUNT_TOKENS_FIELDS;
   const extra = Object.keys(body).find((key) => !allowed.has(key));
   if (extra !== undefined) return `${extra}: Extra inputs are not permitted`;
   return (
     checkModel(body['model']) ??
     (endpoint === 'messages' ? checkMaxTokens(body['max_tokens']) : undefined) ??
-    checkMessages(body['messages']) ??
+    checkMessages(body['messages'], betas.includes(SYSTEM_MESSAGES_BETA), toolNamesOf(body['tools'])) ??
     checkSystem(body['system']) ??
     checkTools(body['tools']) ??
     checkToolChoice(body['tool_choice']) ??
@@ -88,8 +108,26 @@ export function validateMessagesRequest(body: JsonObject, endpoint: AnthropicEnd
     checkOptionalNumber(body, 'top_k', 0, undefined, true) ??
     checkStopSequences(body['stop_sequences']) ??
     checkStream(body['stream']) ??
-    checkMetadata(body['metadata'])
+    checkMetadata(body['metadata']) ??
+    checkContextManagement(body['context_management']) ??
+    checkOutputConfig(body['output_config'])
   );
+}
+
+function toolNamesOf(tools: unknown): ReadonlySet<string> {
+  return new Set(Array.isArray(tools) ? tools.filter(isRecord).map((tool) => String(tool['name'])) : []);
+}
+
+function checkContextManagement(value: unknown): string | undefined {
+  return value === undefined || value === null || isRecord(value) ? undefined : 'context_management: Input should be a valid dictionary';
+}
+
+function checkOutputConfig(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) return 'output_config: Input should be a valid dictionary';
+  const effort = value['effort'];
+  if (effort === undefined || effort === null || EFFORTS.includes(String(effort))) return undefined;
+  return `output_config.effort: Input should be ${EFFORTS.slice(0, -1).map((e) => `'${e}'`).join(', ')} or '${EFFORTS[EFFORTS.length - 1] ?? ''}'`;
 }
 
 function checkModel(model: unknown): string | undefined {
@@ -107,22 +145,23 @@ function checkMaxTokens(maxTokens: unknown): string | undefined {
   return maxTokens >= 1 ? undefined : 'max_tokens: Input should be greater than or equal to 1';
 }
 
-function checkMessages(messages: unknown): string | undefined {
+function checkMessages(messages: unknown, systemAllowed: boolean, tools: ReadonlySet<string>): string | undefined {
   if (messages === undefined) return 'messages: Field required';
   if (!Array.isArray(messages)) return 'messages: Input should be a valid list';
   if (messages.length === 0) return 'messages: at least one message is required';
   for (const [i, message] of messages.entries()) {
-    const found = checkMessage(message, i, i === messages.length - 1);
+    const found = checkMessage(message, i, i === messages.length - 1, systemAllowed, tools);
     if (found !== undefined) return found;
   }
   return checkToolPairing(messages as JsonObject[]);
 }
 
-function checkMessage(message: unknown, i: number, last: boolean): string | undefined {
+function checkMessage(message: unknown, i: number, last: boolean, systemAllowed: boolean, tools: ReadonlySet<string>): string | undefined {
   const at = `messages.${i}`;
   if (!isRecord(message)) return `${at}: Input should be a valid dictionary`;
   const role = message['role'];
   if (role === undefined) return `${at}.role: Field required`;
+  if (role === 'system' && systemAllowed) return checkSystemMessage(message['content'], at);
   if (role !== 'user' && role !== 'assistant') return `${at}.role: Input should be 'user' or 'assistant'`;
   const content = message['content'];
   if (content === undefined) return `${at}.content: Field required`;
@@ -133,13 +172,25 @@ function checkMessage(message: unknown, i: number, last: boolean): string | unde
   if (!Array.isArray(content)) return `${at}.content: Input should be a valid string or a valid list`;
   if (content.length === 0 && !emptyAllowed) return `${at}: all messages must have non-empty content except for the optional final assistant message`;
   for (const [j, block] of content.entries()) {
-    const found = checkBlock(block, `${at}.content.${j}`, role);
+    const found = checkBlock(block, `${at}.content.${j}`, role, tools);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-function checkBlock(block: unknown, at: string, role: 'user' | 'assistant'): string | undefined {
+/** A `role: "system"` message (Claude Code's beta): a non-empty string or text blocks, like `system`. */
+function checkSystemMessage(content: unknown, at: string): string | undefined {
+  if (typeof content === 'string') return content.trim() === '' ? `${at}: all messages must have non-empty content except for the optional final assistant message` : undefined;
+  if (!Array.isArray(content) || content.length === 0) return `${at}.content: Input should be a valid string or a non-empty list of text blocks`;
+  for (const [j, block] of content.entries()) {
+    if (!isRecord(block) || block['type'] !== 'text') return `${at}.content.${j}.type: Input should be 'text'`;
+    const found = checkText(block, `${at}.content.${j}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function checkBlock(block: unknown, at: string, role: 'user' | 'assistant', tools: ReadonlySet<string>): string | undefined {
   if (!isRecord(block)) return `${at}: Input should be a valid dictionary`;
   const type = block['type'];
   if (type === undefined) return `${at}: Unable to extract tag using discriminator 'type'`;
@@ -163,7 +214,7 @@ function checkBlock(block: unknown, at: string, role: 'user' | 'assistant'): str
       return isRecord(block['input']) ? undefined : `${at}.tool_use.input: Input should be a valid dictionary`;
     }
     case 'tool_result':
-      return checkToolResult(block, at);
+      return checkToolResult(block, at, tools);
     case 'thinking':
       if (typeof block['thinking'] !== 'string') return `${at}.thinking.thinking: Field required`;
       return typeof block['signature'] === 'string' ? undefined : `${at}.thinking.signature: Field required`;
@@ -199,21 +250,31 @@ function checkImage(source: unknown, at: string): string | undefined {
   }
 }
 
-function checkToolResult(block: JsonObject, at: string): string | undefined {
+/**
+ * `tool_result.content`: a string, or text, image, document, search_result and `tool_reference` blocks
+ * (the answer to a tool search; it must name a tool of the request).
+ */
+function checkToolResult(block: JsonObject, at: string, tools: ReadonlySet<string>): string | undefined {
   if (typeof block['tool_use_id'] !== 'string') return `${at}.tool_result.tool_use_id: Field required`;
   const content = block['content'];
   if (content === undefined || typeof content === 'string') return undefined;
   if (!Array.isArray(content)) return `${at}.tool_result.content: Input should be a valid string or a valid list`;
-  const allowed = ['text', 'image', 'document', 'search_result'];
+  const allowed = ['text', 'image', 'document', 'search_result', 'tool_reference'];
   for (const [k, part] of content.entries()) {
     const here = `${at}.tool_result.content.${k}`;
     if (!isRecord(part) || !allowed.includes(String(part['type']))) {
       return `${here}: Input tag '${isRecord(part) ? String(part['type']) : ''}' found using 'type' does not match any of the expected tags: ${allowed.map((t) => `'${t}'`).join(', ')}`;
     }
-    const found = part['type'] === 'text' ? checkText(part, here) : part['type'] === 'image' ? checkImage(part['source'], `${here}.image.source`) : undefined;
+    const found = part['type'] === 'text' ? checkText(part, here) : part['type'] === 'image' ? checkImage(part['source'], `${here}.image.source`) : part['type'] === 'tool_reference' ? checkToolReference(part, here, tools) : undefined;
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+function checkToolReference(part: JsonObject, at: string, tools: ReadonlySet<string>): string | undefined {
+  const name = part['tool_name'];
+  if (typeof name !== 'string') return `${at}.tool_reference.tool_name: Field required`;
+  return tools.has(name) ? undefined : `${at}.tool_reference: Tool reference '${name}' not found in available tools`;
 }
 
 /**
@@ -285,6 +346,12 @@ function checkTools(tools: unknown): string | undefined {
     names.add(name);
     if (!custom) continue; // server and versioned tools (web_search_*, bash_*, …) are Anthropic's business
     if (!TOOL_NAME.test(name)) return `tools.${i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`;
+    const extra = Object.keys(tool).find((key) => !CUSTOM_TOOL_FIELDS.has(key));
+    if (extra !== undefined) return `tools.${i}.custom.${extra}: Extra inputs are not permitted`;
+    for (const flag of ['defer_loading', 'eager_input_streaming', 'strict']) {
+      const value = tool[flag];
+      if (value !== undefined && value !== null && typeof value !== 'boolean') return `tools.${i}.custom.${flag}: Input should be a valid boolean`;
+    }
     const schema = tool['input_schema'];
     if (schema === undefined) return `tools.${i}.custom.input_schema: Field required`;
     if (!isRecord(schema)) return `tools.${i}.custom.input_schema: Input should be a valid dictionary`;

@@ -73,4 +73,10 @@ describe('validateCompletionsRequest', () => {
     expect(validateCompletionsRequest({ model: 'm', prompt: 'x', logprobs: 6 })).toMatchObject({ code: 'integer_above_max_value' });
     expect(validateCompletionsRequest({ model: 'm', prompt: 'x', n: 3, best_of: 2 })).toMatchObject({ param: 'best_of' });
   });
+
+  it('accepts name on a tool message (LangChain sends it), as a string only', () => {
+    const turn = (extra: JsonObject) => chat({ tools: [weatherTool], messages: [user, { role: 'assistant', content: null, tool_calls: [call('c1')] }, { role: 'tool', tool_call_id: 'c1', content: 'sunny', ...extra }] });
+    expect(validateChatRequest(turn({ name: 'get_weather' }))).toBeUndefined();
+    expect(validateChatRequest(turn({ name: 7 }))).toMatchObject({ param: 'messages[2].name', code: 'invalid_type' });
+  });
 });

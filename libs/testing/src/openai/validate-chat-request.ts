@@ -136,6 +136,8 @@ function checkMessage(message: unknown, at: string): OpenAiProblem | undefined {
     if (typeof id !== 'string') return invalidType(`${at}.tool_call_id`, 'a string', id);
   }
   if (r === 'function' && typeof message['name'] !== 'string') return missingParameter(`${at}.name`);
+  // `name` is allowed on every role (LangChain sends it on tool messages), but only as a string.
+  if (message['name'] !== undefined && typeof message['name'] !== 'string') return invalidType(`${at}.name`, 'a string', message['name']);
   if (r === 'assistant' && message['tool_calls'] !== undefined && message['tool_calls'] !== null) {
     return checkToolCalls(message['tool_calls'], `${at}.tool_calls`);
   }
