@@ -14,7 +14,8 @@ export function usageCostMicroUsd(usage: IrUsage, pricing: ModelPricingSettings)
   const cached = Math.min(Math.max(usage.cacheReadTokens ?? 0, 0), Math.max(usage.inputTokens, 0));
   const uncached = Math.max(usage.inputTokens, 0) - cached;
   const cost = uncached * pricing.inputPerMtok + cached * (pricing.cachedInputPerMtok ?? pricing.inputPerMtok) + Math.max(usage.outputTokens, 0) * pricing.outputPerMtok;
-  return Math.ceil(cost - 1e-9);
+  // The epsilon keeps float noise (2500.0000000000005) from rounding an exact price up by one.
+  return Math.max(0, Math.ceil(cost - 1e-9));
 }
 
 /** The tokens a finished request counts against `tpm` and token budgets: input (cached included) plus output. */
