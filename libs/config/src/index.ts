@@ -11,6 +11,17 @@ export type {
   TransformationConfig,
   TransformationType,
 } from './router-config.js';
+export type {
+  AuthConfig,
+  BudgetConfig,
+  ClientKeyConfig,
+  JwtConfig,
+  ModelPricingConfig,
+  OnStoreError,
+  RateLimitsConfig,
+  StateConfig,
+  StateStoreKind,
+} from './access-config.js';
 export type { LoadConfigOptions } from './load-config-options.js';
 export { parseConfig } from './parse-config.js';
 export { loadConfig } from './load-config.js';

@@ -48,6 +48,7 @@ describe('parseConfig', () => {
         headerRules: { dropAll: false, dropHeaders: [], addHeaders: {}, forceHeaders: {} },
         transformations: [],
         source: 'test.yaml',
+        state: { store: 'memory', onError: 'fail_closed', timeoutMs: 100, reservationTtlMs: 600_000, memoryMaxKeys: 100_000 },
       });
     });
 

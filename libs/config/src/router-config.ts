@@ -1,3 +1,5 @@
+import type { AuthConfig, ModelPricingConfig, RateLimitsConfig, StateConfig } from './access-config.js';
+
 // The resolved config: camelCase, defaults applied, durations in milliseconds. Other libs code against these.
 
 export interface RouterConfig {
@@ -10,6 +12,10 @@ export interface RouterConfig {
   transformations: TransformationConfig[];
   /** The file path the config was loaded from, or the label the caller gave `parseConfig`. */
   source: string;
+  /** Client keys and JWTs; absent: no authentication (the router behaves as without an access layer). */
+  auth?: AuthConfig;
+  /** Where limits and budgets are counted (default: memory, fail_closed). */
+  state: StateConfig;
 }
 
 /** pino's level names, most verbose first; `silent` logs nothing. */
@@ -119,4 +125,8 @@ export interface ModelConfig {
   headerRules?: HeaderRulesConfig;
   /** The model's own list only ([] when none); the app runs them after the global ones. */
   transformations: TransformationConfig[];
+  /** USD per million tokens, for USD budgets. */
+  pricing?: ModelPricingConfig;
+  /** Model-wide limits, counted per router model name on top of each caller's. */
+  limits?: RateLimitsConfig;
 }

@@ -7,6 +7,7 @@ import type { RetryConfigDto } from './dto/retry-config.dto.js';
 import type { ServerConfigDto } from './dto/server-config.dto.js';
 import type { TransformationConfigDto } from './dto/transformation-config.dto.js';
 import { parseFlags } from './parse-flags.js';
+import { toAuth, toPricing, toRateLimits, toState } from './to-access-config.js';
 import type { CorsConfig, HeaderRulesConfig, ModelConfig, RetryConfig, RouterConfig, ServerConfig, TransformationConfig } from './router-config.js';
 
 const BYTES_PER_MB = 1024 * 1024;
@@ -19,6 +20,8 @@ export function toRouterConfig(file: ConfigFileDto, source: string): RouterConfi
     headerRules: toHeaderRules(file.header_rules ?? {}),
     transformations: (file.transformations ?? []).map(toTransformation),
     source,
+    ...(file.auth != null && { auth: toAuth(file.auth) }),
+    state: toState(file.state ?? {}),
   };
 }
 
@@ -72,6 +75,8 @@ function toModel(name: string, model: ModelConfigDto): ModelConfig {
     retry: toRetry(model.retry_config ?? {}),
     ...(model.header_rules != null && { headerRules: toHeaderRules(model.header_rules) }),
     transformations: (model.transformations ?? []).map(toTransformation),
+    ...(model.pricing != null && { pricing: toPricing(model.pricing) }),
+    ...(model.limits != null && { limits: toRateLimits(model.limits) }),
   };
 }
 

@@ -1,10 +1,12 @@
 import { IsOptional, ValidateNested } from 'class-validator';
+import { AuthConfigDto, isAuthBlock } from './auth-config.dto.js';
 import { ConfigRule, type Rule } from './config-rule.decorator.js';
 import { HeaderRulesConfigDto } from './header-rules-config.dto.js';
 import { ModelConfigDto } from './model-config.dto.js';
 import { NestedList, NestedMap, NestedObject } from './nested.decorator.js';
 import { isList, isMapping, ok, problem } from './rules.js';
 import { ServerConfigDto } from './server-config.dto.js';
+import { StateConfigDto } from './state-config.dto.js';
 import { TransformationConfigDto } from './transformation-config.dto.js';
 
 /** After NestedMap, a mapping of models is a `Map`; anything else is the raw value. */
@@ -39,4 +41,16 @@ export class ConfigFileDto {
   @ValidateNested()
   @NestedList(TransformationConfigDto)
   transformations?: TransformationConfigDto[] | null;
+
+  @IsOptional()
+  @ConfigRule(isAuthBlock)
+  @ValidateNested()
+  @NestedObject(AuthConfigDto)
+  auth?: AuthConfigDto | null;
+
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(StateConfigDto)
+  state?: StateConfigDto | null;
 }

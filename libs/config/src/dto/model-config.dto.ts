@@ -1,6 +1,8 @@
 import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ConfigRule } from './config-rule.decorator.js';
 import { HeaderRulesConfigDto } from './header-rules-config.dto.js';
+import { ModelPricingConfigDto } from './model-pricing-config.dto.js';
+import { RateLimitsConfigDto } from './rate-limits-config.dto.js';
 import { NestedList, NestedObject } from './nested.decorator.js';
 import { RetryConfigDto } from './retry-config.dto.js';
 import { isHttpUrl, isList, isMapping, isNonEmptyString, isPositiveInteger, isPositiveNumber } from './rules.js';
@@ -83,4 +85,17 @@ export class ModelConfigDto {
   @ValidateNested()
   @NestedList(TransformationConfigDto)
   transformations?: TransformationConfigDto[] | null;
+
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(ModelPricingConfigDto)
+  pricing?: ModelPricingConfigDto | null;
+
+  /** Model-wide, on top of each caller's own: protects the upstream's quota. */
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(RateLimitsConfigDto)
+  limits?: RateLimitsConfigDto | null;
 }
