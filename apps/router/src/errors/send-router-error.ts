@@ -1,10 +1,10 @@
-import { clientFormatForPath, type RouterError } from '@llm-router/core';
+import { clientFormatForPath, RouterError } from '@llm-router/core';
 import { requestRecordOf, SecretRedactor } from '@llm-router/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errorForClient } from '../redaction/client-safe-error.js';
+import { errorForClient, upstreamFailureForClient } from '../redaction/client-safe-error.js';
 import { safeHeaders } from '../redaction/safe-header-value.js';
 import { codecFor } from '../routing/client-codecs.js';
-import { routingContextFormat } from '../routing/routing-context.js';
+import { findRoutingContext, routingContextFormat } from '../routing/routing-context.js';
 
 /**
  * Answers with `error` in the client's own format: the format of the matched route, else the one the
@@ -19,7 +19,9 @@ export function sendRouterError(request: FastifyRequest, reply: FastifyReply, er
   const codec = codecFor(routingContextFormat(request) ?? clientFormatForPath(request.url));
   const record = requestRecordOf(request);
   if (record) record.error = error.message;
-  const shown = errorForClient(error);
+  const context = findRoutingContext(request);
+  const safe = context === undefined ? error : upstreamFailureForClient(error, context.route.adapter.provider, context.clientModel);
+  const shown = errorForClient(safe instanceof RouterError ? safe : error);
   if (reply.raw.headersSent) {
     if (!reply.raw.writableEnded) reply.raw.end(redactor.redact(codec.streamErrorFrame(shown)));
     return;

@@ -16,7 +16,6 @@ import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext } from './translation-context.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
-import { upstreamFailureForClient } from '../redaction/client-safe-error.js';
 import { clientStreamTranslator } from '../redaction/client-stream-translator.js';
 import { RouterMetrics } from '../metrics/router-metrics.js';
 import { StreamUsage } from '../metrics/stream-usage.js';
@@ -247,7 +246,7 @@ export class RouterService {
     } catch (error) {
       if (abort.signal.aborted) return undefined;
       if (record) record.upstreamError = error instanceof RouterError ? error.kind : 'error';
-      throw upstreamFailureForClient(error, route.adapter.provider, clientModel);
+      throw error;
     }
   }
 
