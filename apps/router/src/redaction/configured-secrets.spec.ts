@@ -32,6 +32,13 @@ describe('configuredSecrets', () => {
     );
   });
 
+  it('does not treat protocol metadata set by header rules as secrets', () => {
+    const secrets = configuredSecrets(
+      config('header_rules:\n  force_headers: {Content-Type: application/json, anthropic-beta: prompt-caching-2024-07-31, X-Token: real-secret-value}\nmodels:\n  m: {provider: echo}\n'),
+    );
+    expect(secrets).toEqual(['real-secret-value']);
+  });
+
   it('finds nothing in a URL without userinfo, or in something that is no URL', () => {
     expect(userinfoSecrets('https://api.openai.com/v1')).toEqual([]);
     expect(userinfoSecrets('not a url')).toEqual([]);

@@ -1,9 +1,15 @@
 import type { HeaderRulesConfig, RouterConfig } from '@llm-router/config';
 
 /**
+ * Header-rule headers whose values are protocol metadata, never credentials: not treated as secrets
+ * (redacting `application/json` or an `anthropic-beta` flag wherever it appears would break answers).
+ */
+const PROTOCOL_HEADERS: ReadonlySet<string> = new Set(['content-type', 'accept', 'accept-encoding', 'user-agent', 'anthropic-version', 'anthropic-beta', 'openai-beta']);
+
+/**
  * Every secret the config gives the router, which neither a client nor the log may see: each model's
  * `api_key`, every `add_headers` / `force_headers` value (global and per model: header rules are how
- * users add credentials the router has no field for), and the userinfo of each endpoint URL (user,
+ * users add credentials the router has no field for; except the PROTOCOL_HEADERS), and the userinfo of each endpoint URL (user,
  * password, decoded and as written, and the `Basic` token an HTTP client derives from them).
  * Values shorter than 8 characters are returned too; the redactor and the masker ignore them.
  */
@@ -11,7 +17,9 @@ export function configuredSecrets(config: RouterConfig): string[] {
   const secrets = new Set<string>();
   const addRules = (rules: HeaderRulesConfig | undefined) => {
     if (rules === undefined) return;
-    for (const value of [...Object.values(rules.addHeaders), ...Object.values(rules.forceHeaders)]) secrets.add(value);
+    for (const [name, value] of [...Object.entries(rules.addHeaders), ...Object.entries(rules.forceHeaders)]) {
+      if (!PROTOCOL_HEADERS.has(name.toLowerCase())) secrets.add(value);
+    }
   };
   addRules(config.headerRules);
   for (const model of Object.values(config.models)) {
