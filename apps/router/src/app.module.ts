@@ -16,6 +16,8 @@ import { ShutdownState } from './lifecycle/shutdown-state.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RouterMetrics } from './metrics/router-metrics.js';
 import { OpenAIController } from './openai/openai.controller.js';
+import { ClientRedactor } from './redaction/client-redactor.js';
+import { configuredSecrets } from './redaction/configured-secrets.js';
 import { buildRoutes } from './routing/build-routes.js';
 import { ModelLookupGuard } from './routing/model-lookup.guard.js';
 import { createProviderRegistry } from './routing/provider-registry.js';
@@ -59,12 +61,13 @@ export class AppModule {
         UpstreamPoolCloser,
         {
           provide: PROVIDERS,
-          useFactory: (routerConfig: RouterConfig) => {
-            // Echo shows requests to whoever calls it: it masks credentials whatever mask_api_keys says.
+          useFactory: (routerConfig: RouterConfig, redactor: ClientRedactor) => {
+            // Echo shows requests to whoever calls it: it masks credentials whatever mask_api_keys says,
+            // and the router's own secrets (current ones: they change on reload) are redacted first, whole.
             const masker = new SecretMasker({ secrets: configuredKeys(routerConfig), enabled: true });
-            return createProviderRegistry((headers) => masker.maskHeaders(headers));
+            return createProviderRegistry((headers) => masker.maskHeaders(redactor.current.redactHeaders(headers)));
           },
-          inject: [ROUTER_CONFIG],
+          inject: [ROUTER_CONFIG, ClientRedactor],
         },
         {
           provide: RouteTable,
@@ -72,6 +75,7 @@ export class AppModule {
             new RouteTable(buildRoutes(routerConfig, providers, http), configHash(routerConfig)),
           inject: [ROUTER_CONFIG, PROVIDERS, UPSTREAM_HTTP],
         },
+        ClientRedactor,
         ModelLookupGuard,
         RouterService,
         ShutdownState,
@@ -84,7 +88,7 @@ export class AppModule {
   }
 }
 
-/** Every api_key in the config: the secrets the log and echo must never show. */
+/** Every secret in the config (api keys, header-rule values, endpoint userinfo): what the log, echo and clients must never see. */
 export function configuredKeys(config: RouterConfig): string[] {
-  return Object.values(config.models).flatMap((m) => (m.apiKey === undefined ? [] : [m.apiKey]));
+  return configuredSecrets(config);
 }

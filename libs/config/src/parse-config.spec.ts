@@ -233,11 +233,11 @@ models:
     actual_model_name: "\${PREFIX}-turbo"
 `,
         'test.yaml',
-        { env: { OPENAI_API_KEY: 'sk-a\nprovider: evil', PREFIX: 'gpt-4' } },
+        { env: { OPENAI_API_KEY: 'sk-a", provider: evil, x: "', PREFIX: 'gpt-4' } },
       );
       expect(models['gpt-4']).toMatchObject({
         provider: 'openai',
-        apiKey: 'sk-a\nprovider: evil',
+        apiKey: 'sk-a", provider: evil, x: "',
         endpoint: 'https://api.openai.com/v1',
         actualModelName: 'gpt-4-turbo',
       });

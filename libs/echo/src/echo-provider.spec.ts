@@ -72,3 +72,13 @@ describe('EchoProvider', () => {
     expect(frames[0]?.options).toEqual({ includeUsage: true });
   });
 });
+
+describe('EchoProvider with a deeply nested body', () => {
+  it('answers compact JSON instead of megabytes of indentation', async () => {
+    const deep = `${'['.repeat(2_500)}${']'.repeat(2_500)}`;
+    const body = Buffer.from(`{"model":"gpt-x","metadata":${deep}}`);
+    const response = await provider.send({ ...request({}, false), body }, options);
+    const answer = await text(response.body);
+    expect(answer.length).toBeLessThan(body.length * 3);
+  });
+});

@@ -1,5 +1,6 @@
 import {
   CLIENT_FORMATS,
+  jsonValueTooDeep,
   RouterError,
   type ClientCodec,
   type ClientFormat,
@@ -71,7 +72,9 @@ export class EchoProvider implements ProviderAdapter, UpstreamTransport {
     if (options.signal?.aborted) throw new RouterError('api_error', 'echo: request aborted');
     const codec = this.options.codecFor(request.format);
     const echoed = describeRequest(request, this.options.maskHeaders);
-    const text = JSON.stringify(echoed, null, 2);
+    // Pretty-printing costs indentation per level: a body nested thousands deep (a few KB) would be
+    // answered with megabytes of spaces, so such a body is shown compact.
+    const text = jsonValueTooDeep(echoed) ? JSON.stringify(echoed) : JSON.stringify(echoed, null, 2);
     const body = echoed.body;
     const model = isRecord(body) && typeof body['model'] === 'string' ? body['model'] : 'echo';
     const response = echoResponse(`echo${this.newId()}`, model, text, estimateTokens(request.body.toString('utf8')), Math.floor(this.now() / 1000));

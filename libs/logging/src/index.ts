@@ -2,7 +2,8 @@
 export { maskSecret } from './masking/mask-secret.js';
 export { maskCredential } from './masking/mask-credential.js';
 export { CREDENTIAL_NAMES } from './masking/credential-names.js';
-export { SecretMasker, MIN_LITERAL_SECRET_LENGTH, type SecretMaskerOptions } from './masking/secret-masker.js';
+export { SecretMasker, MIN_LITERAL_SECRET_LENGTH, MAX_MASK_DEPTH, NESTED_TOO_DEEP, type SecretMaskerOptions } from './masking/secret-masker.js';
+export { SecretRedactor, REDACTED } from './masking/secret-redactor.js';
 export { createLogger, maskerOf, type CreateLoggerOptions, type Logger } from './logger/create-logger.js';
 export { PinoLoggerService } from './logger/pino-logger.service.js';
 export { CaptureStream } from './logger/capture-stream.js';

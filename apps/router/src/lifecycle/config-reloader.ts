@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { loadConfig, ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
 import { ConfigValidationError, formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
 import type { GotTransport } from '@llm-router/http';
-import { ROUTER_LOGGER, type Logger } from '@llm-router/logging';
+import { maskerOf, ROUTER_LOGGER, type Logger } from '@llm-router/logging';
+import { ClientRedactor } from '../redaction/client-redactor.js';
+import { configuredSecrets } from '../redaction/configured-secrets.js';
 import { buildRoutes } from '../routing/build-routes.js';
 import { RouteTable } from '../routing/route-table.js';
 import { PROVIDERS, UPSTREAM_HTTP } from '../routing/tokens.js';
@@ -27,6 +29,7 @@ export class ConfigReloader {
     @Inject(PROVIDERS) private readonly providers: ReadonlyMap<string, ProviderAdapter>,
     @Inject(UPSTREAM_HTTP) private readonly http: GotTransport,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
+    @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
   ) {
     this.current = config;
   }
@@ -42,6 +45,11 @@ export class ConfigReloader {
       this.logger.error({ config: path, problems: error.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
       return false;
     }
+    // The new config's secrets are redacted from client output and masked in the log from now on; the
+    // previous config's stay too, for the requests still in flight on the old routes.
+    const secrets = [...configuredSecrets(next), ...configuredSecrets(this.current)];
+    this.redactor.rebuild(secrets);
+    maskerOf(this.logger)?.replaceSecrets(secrets);
     const restartOnly = RESTART_ONLY.filter((key) => next.server[key] !== this.current.server[key]);
     if (restartOnly.length > 0) this.logger.warn({ keys: restartOnly.map((k) => `server.${k}`) }, 'config reload: these server settings take effect at the next restart');
     this.current = next;

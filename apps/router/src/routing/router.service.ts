@@ -15,6 +15,8 @@ import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
+import { ClientRedactor } from '../redaction/client-redactor.js';
+import { clientStreamTranslator } from '../redaction/client-stream-translator.js';
 import { RouterMetrics } from '../metrics/router-metrics.js';
 import { StreamUsage } from '../metrics/stream-usage.js';
 import { usageOf } from '../metrics/usage-of.js';
@@ -38,6 +40,7 @@ export class RouterService {
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
     @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
     @Inject(ShutdownState) private readonly shutdown: ShutdownState,
+    @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
@@ -99,7 +102,8 @@ export class RouterService {
       await this.replyUpstreamError(response, context, reply, record, true);
       return;
     }
-    const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
+    const redactor = this.redactor.current;
+    const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor });
     if (stream) {
       const usage = new StreamUsage();
       const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data));
@@ -119,7 +123,7 @@ export class RouterService {
     } catch {
       // not JSON: forwarded as it came
     }
-    await reply.code(response.status).headers(headers).send(text);
+    await reply.code(response.status).headers(headers).send(redactor.redact(text));
   }
 
   private async translate(
@@ -155,9 +159,12 @@ export class RouterService {
       return;
     }
     // The upstream's informative headers (rate limits, its request id) travel too; its content type does not.
-    const { 'content-type': _upstreamType, ...headers } = clientResponseHeaders(response.headers, route.model.actualModelName);
+    const redactor = this.redactor.current;
+    const { 'content-type': _upstreamType, ...headers } = clientResponseHeaders(response.headers, route.model.actualModelName, {
+      redactor,
+      router: ctx.warnings.length > 0 ? { 'x-router-warnings': ctx.warnings.join('; ') } : undefined,
+    });
     if (ctx.warnings.length > 0) {
-      headers['x-router-warnings'] = ctx.warnings.join('; ');
       this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
     }
     if (stream) {
@@ -179,7 +186,7 @@ export class RouterService {
     await reply
       .code(200)
       .headers({ ...headers, 'content-type': 'application/json' })
-      .send(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel })));
+      .send(redactor.redact(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel }))));
   }
 
   /**
@@ -247,12 +254,13 @@ export class RouterService {
   private replyStream(
     response: UpstreamResponse,
     headers: HeaderMap,
-    translator: StreamTranslator,
+    upstreamTranslator: StreamTranslator,
     reply: FastifyReply,
     record: RequestRecord | undefined,
-    { format }: RoutingContext,
+    { format, route, clientModel }: RoutingContext,
     onEnd?: () => void,
   ): void {
+    const translator = clientStreamTranslator(upstreamTranslator, { redactor: this.redactor.current, provider: route.adapter.provider, model: clientModel });
     reply.hijack();
     this.metrics.streamStarted(format);
     const untrack = this.shutdown.trackStream((error) => {
@@ -307,7 +315,8 @@ export class RouterService {
     }
     if (!sameFormat || !isJsonObject(raw)) throw error;
     if (record) record.error = error.message;
-    await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName)).send(raw);
+    const redactor = this.redactor.current;
+    await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor })).send(redactor.redact(raw));
   }
 }
 

@@ -23,6 +23,11 @@ export function routingContextFormat(request: FastifyRequest): RoutingContext['f
   return contexts.get(request)?.format;
 }
 
+/** The context the guard attached, if it got that far (error rendering). */
+export function findRoutingContext(request: FastifyRequest): RoutingContext | undefined {
+  return contexts.get(request);
+}
+
 /** The context the guard attached. Throws if the guard did not run: a wiring bug, not a client error. */
 export function routingContextOf(request: FastifyRequest): RoutingContext {
   const context = contexts.get(request);

@@ -1,7 +1,7 @@
 import { IsBoolean, IsOptional } from 'class-validator';
 import { ConfigRule } from './config-rule.decorator.js';
 import { Raw } from './nested.decorator.js';
-import { isListOf, isString, isStringMap } from './rules.js';
+import { isHeaderValueMap, isListOf, isString } from './rules.js';
 
 /**
  * `header_rules:` as written (global or per model). Names and `/regex/flags` entries are only type-checked here;
@@ -18,12 +18,12 @@ export class HeaderRulesConfigDto {
   drop_headers?: string[] | null;
 
   @IsOptional()
-  @ConfigRule(isStringMap)
+  @ConfigRule(isHeaderValueMap)
   @Raw()
   add_headers?: Record<string, string> | null;
 
   @IsOptional()
-  @ConfigRule(isStringMap)
+  @ConfigRule(isHeaderValueMap)
   @Raw()
   force_headers?: Record<string, string> | null;
 }

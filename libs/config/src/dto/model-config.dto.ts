@@ -5,7 +5,7 @@ import { ModelPricingConfigDto } from './model-pricing-config.dto.js';
 import { RateLimitsConfigDto } from './rate-limits-config.dto.js';
 import { NestedList, NestedObject } from './nested.decorator.js';
 import { RetryConfigDto } from './retry-config.dto.js';
-import { isHttpUrl, isList, isMapping, isNonEmptyString, isPositiveInteger, isPositiveNumber } from './rules.js';
+import { isHeaderValue, isHttpEndpoint, isList, isMapping, isNonEmptyString, isPositiveInteger, isPositiveNumber } from './rules.js';
 import { TransformationConfigDto } from './transformation-config.dto.js';
 
 /** One entry of `models:` as written (seconds). Fields are trustworthy only after validation; null means absent. */
@@ -17,11 +17,12 @@ export class ModelConfigDto {
   provider!: string;
 
   @IsOptional()
-  @ConfigRule(isHttpUrl)
+  @ConfigRule(isHttpEndpoint)
   endpoint?: string | null;
 
+  /** Sent as a header value (Authorization / x-api-key): a line break would inject headers. */
   @IsOptional()
-  @IsString({ message: 'must be a string' })
+  @ConfigRule(isHeaderValue)
   api_key?: string | null;
 
   @IsOptional()

@@ -64,6 +64,41 @@ export const isStringMap: Rule = (value) => {
   return Object.entries(value).flatMap(([key, item]) => (typeof item === 'string' ? ok : problem('must be a string', `.${key}`)));
 };
 
+/**
+ * What may not be in a value the router sends as a header (an `api_key` becomes `Authorization` or
+ * `x-api-key`; header-rule values are sent as they are): a line break would inject headers, and Node
+ * refuses control characters and anything beyond Latin-1 (every request of the model would fail).
+ */
+function headerValueProblem(value: string, at = ''): readonly RuleProblem[] {
+  if (/[\r\n]/.test(value)) return problem('contains a line break (not allowed in a header value)', at);
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) return problem('contains a character not allowed in a header value (control characters, or beyond Latin-1)', at);
+  return ok;
+}
+
+/** A string that is sent as (part of) a header value. */
+export const isHeaderValue: Rule = (value) => (typeof value === 'string' ? headerValueProblem(value) : problem('must be a string'));
+
+/** A mapping of header name to header value (`add_headers`, `force_headers`). */
+export const isHeaderValueMap: Rule = (value) => {
+  if (!isRecord(value)) return problem('must be a mapping of names to strings');
+  return Object.entries(value).flatMap(([key, item]) => (typeof item === 'string' ? headerValueProblem(item, `.${key}`) : problem('must be a string', `.${key}`)));
+};
+
+/** An http(s) URL as `isHttpUrl`, with no whitespace or control characters (the URL parser drops tabs and line breaks silently). */
+export const isHttpEndpoint: Rule = (value, object) => {
+  if (typeof value === 'string' && hasWhitespaceOrControl(value)) return problem('must not contain whitespace or control characters');
+  return isHttpUrl(value, object);
+};
+
+function hasWhitespaceOrControl(text: string): boolean {
+  if (/\s/.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }

@@ -13,6 +13,11 @@ export interface RouterErrorOptions {
   provider?: string;
   /** A short machine-readable code (OpenAI `code`), e.g. `model_not_found`. */
   code?: string;
+  /**
+   * What the client is shown instead of `message`, when `message` carries detail only the log may see
+   * (an internal address such as `connect ECONNREFUSED 10.1.2.3:8080`, the endpoint URL). The log keeps `message`.
+   */
+  clientMessage?: string;
   cause?: unknown;
 }
 
@@ -31,6 +36,7 @@ export class RouterError extends Error {
   readonly retryAfterMs?: number;
   readonly provider?: string;
   readonly code?: string;
+  readonly clientMessage?: string;
 
   constructor(kind: ErrorKind, message: string, options: RouterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -42,6 +48,7 @@ export class RouterError extends Error {
     this.retryAfterMs = options.retryAfterMs;
     this.provider = options.provider;
     this.code = options.code;
+    this.clientMessage = options.clientMessage;
   }
 
   static invalidRequest(message: string, param?: string): RouterError {

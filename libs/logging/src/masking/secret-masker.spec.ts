@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { SecretMasker } from './secret-masker.js';
+import { MAX_MASK_DEPTH, NESTED_TOO_DEEP, SecretMasker } from './secret-masker.js';
 
 const CONFIGURED = 'cfg-0123456789abcdefghij';
 const OPENAI = 'sk-proj-AbCdEf0123456789xyzW';
@@ -169,5 +169,37 @@ describe('a disabled SecretMasker', () => {
     expect(masker.maskHeaders(headers)).toBe(headers);
     expect(masker.maskValue(body)).toBe(body);
     expect(SecretMasker.disabled().maskString(OPENAI)).toBe(OPENAI);
+  });
+});
+
+describe('SecretMasker: hardening', () => {
+  it('masks a value nested 100,000 deep without throwing, replacing what lies past MAX_MASK_DEPTH', () => {
+    let deep: unknown = 'sk-1234567890abcdef';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const masker = new SecretMasker();
+    const masked = masker.maskValue({ body: deep });
+    let depth = 0;
+    let node: unknown = (masked as { body: unknown }).body;
+    while (Array.isArray(node)) {
+      node = node[0];
+      depth++;
+    }
+    expect(node).toBe(NESTED_TOO_DEEP);
+    expect(depth).toBe(MAX_MASK_DEPTH - 1);
+    expect(() => JSON.stringify(masked)).not.toThrow();
+  });
+
+  it('masks the userinfo of URLs whole, keeping scheme and host', () => {
+    const masker = new SecretMasker();
+    expect(masker.maskString('upstream https://alice:hunter2-very-secret@10.1.2.3:8080/v1 failed')).toBe('upstream https://****@10.1.2.3:8080/v1 failed');
+    expect(masker.maskString('"upstreamUrl":"http://tok_abcdefghijkl@host/v1"')).toBe('"upstreamUrl":"http://****@host/v1"');
+    expect(masker.maskString('mail me: alice@example.com, see https://example.com/a@b')).toBe('mail me: alice@example.com, see https://example.com/a@b');
+    expect(masker.maskString(masker.maskString('https://u:p@h/'))).toBe('https://****@h/');
+  });
+
+  it('replaces its known secrets (config reload)', () => {
+    const masker = new SecretMasker({ secrets: ['old-secret-0123456789'] });
+    masker.replaceSecrets(['new-secret-0123456789']);
+    expect(masker.maskString('old-secret-0123456789 new-secret-0123456789')).toBe('old-secret-0123456789 new-secr...6789');
   });
 });

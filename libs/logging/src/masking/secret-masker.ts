@@ -2,14 +2,20 @@ import type { HeaderMap } from '@llm-router/core';
 import { CREDENTIAL_NAMES } from './credential-names.js';
 import { maskCredential } from './mask-credential.js';
 import { maskSecret } from './mask-secret.js';
-import { SECRET_PATTERN_SOURCES, SECRET_PREFIX_GROUPS } from './secret-patterns.js';
+import { MIN_LITERAL_SECRET_LENGTH } from './min-literal-secret-length.js';
+import { secretVariants } from './secret-variants.js';
+import { SECRET_PATTERN_SOURCES, SECRET_PREFIX_GROUPS, WHOLE_MASK_GROUPS } from './secret-patterns.js';
+
+export { MIN_LITERAL_SECRET_LENGTH };
 
 /**
- * Known secrets shorter than this are not matched literally: a configured key like `ollama` or
- * `test` is no secret, and replacing every occurrence of such a word would wreck the log
- * (they are still masked by name in credential headers and fields, and by the key patterns).
+ * How deep `maskValue` walks. Deeper parts of a value become NESTED_TOO_DEEP: the walk is recursive, and
+ * a request body nested thousands deep (5 KB of `[`) must not overflow the stack of a log write.
  */
-export const MIN_LITERAL_SECRET_LENGTH = 8;
+export const MAX_MASK_DEPTH = 128;
+
+/** What replaces the part of a value deeper than MAX_MASK_DEPTH in a log line. */
+export const NESTED_TOO_DEEP = '[nested too deep]';
 
 export interface SecretMaskerOptions {
   /** The secrets known at boot (configured api keys). Empty and short ones are ignored. */
@@ -37,26 +43,24 @@ const JSON_UNSAFE = /["\\]/g;
  */
 export class SecretMasker {
   readonly enabled: boolean;
-  private readonly pattern: RegExp;
+  private pattern: RegExp;
   private readonly replace = (match: string, ...args: unknown[]): string => {
-    const prefix = prefixOf(args[args.length - 1]);
-    return prefix + jsonSafe(maskSecret(match.slice(prefix.length)));
+    const groups = args[args.length - 1];
+    const prefix = prefixOf(groups);
+    return prefix + (wholeMask(groups) ? '****' : jsonSafe(maskSecret(match.slice(prefix.length))));
   };
 
   constructor(options: SecretMaskerOptions = {}) {
     this.enabled = options.enabled ?? true;
-    const literals = new Set<string>();
-    for (const secret of options.secrets ?? []) {
-      for (const variant of variantsOf(secret)) literals.add(variant);
-    }
-    // Longest first, so a secret that contains another is masked whole; literals before the
-    // patterns, so at the same position a known secret wins over a pattern that stops early. (A
-    // pattern with a prefix, `key=...`, starts before the secret and masks the value up to its
-    // delimiters; only a known secret containing such a delimiter, a space or quote, could be cut.)
-    const sources = [...literals]
-      .sort((a, b) => b.length - a.length)
-      .map((literal) => literal.replace(REGEX_SPECIALS, '\\$&'));
-    this.pattern = new RegExp([...sources, ...SECRET_PATTERN_SOURCES].join('|'), 'g');
+    this.pattern = compile(options.secrets ?? []);
+  }
+
+  /**
+   * Replaces the known secrets (config reload): lines written afterwards mask the new set. The
+   * patterns stay; the regex is rebuilt once here, never per line.
+   */
+  replaceSecrets(secrets: Iterable<string>): void {
+    this.pattern = compile(secrets);
   }
 
   /** The identity masker, for `mask_api_keys: false`. */
@@ -91,7 +95,7 @@ export class SecretMasker {
    */
   maskValue(value: unknown, extraSecrets: readonly string[] = []): unknown {
     if (!this.enabled) return value;
-    return this.walk(value, replacementsFor(extraSecrets), new WeakSet());
+    return this.walk(value, replacementsFor(extraSecrets), new WeakSet(), 0);
   }
 
   private maskText(text: string, extras: readonly Replacement[]): string {
@@ -102,13 +106,15 @@ export class SecretMasker {
     return out.replace(this.pattern, this.replace);
   }
 
-  private walk(value: unknown, extras: readonly Replacement[], seen: WeakSet<object>): unknown {
+  /** Recursive, but never deeper than MAX_MASK_DEPTH: what lies deeper is replaced, not walked. */
+  private walk(value: unknown, extras: readonly Replacement[], seen: WeakSet<object>, depth: number): unknown {
     if (typeof value === 'string') return this.maskText(value, extras);
     if (typeof value !== 'object' || value === null) return value;
     if (seen.has(value)) return '[Circular]';
+    if (depth >= MAX_MASK_DEPTH) return NESTED_TOO_DEEP;
     if (Array.isArray(value)) {
       seen.add(value);
-      const out = value.map((item: unknown) => this.walk(item, extras, seen));
+      const out = value.map((item: unknown) => this.walk(item, extras, seen, depth + 1));
       seen.delete(value);
       return out;
     }
@@ -122,18 +128,38 @@ export class SecretMasker {
       out[key] =
         typeof field === 'string' && CREDENTIAL_NAMES.has(key.toLowerCase())
           ? maskCredential(key, field)
-          : this.walk(field, extras, seen);
+          : this.walk(field, extras, seen, depth + 1);
     }
     seen.delete(value);
     return out;
   }
 }
 
-/** The forms in which `secret` can appear in log output: raw, JSON-escaped, URL-encoded. */
+/** The forms in which `secret` can appear in log output (raw, JSON-escaped, URL-encoded); none when too short. */
 function variantsOf(secret: string): string[] {
-  if (secret.trim().length < MIN_LITERAL_SECRET_LENGTH) return [];
-  const variants = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
-  return [...variants];
+  return secret.trim().length < MIN_LITERAL_SECRET_LENGTH ? [] : secretVariants(secret);
+}
+
+/**
+ * The one regex of a masker: the known secrets, longest first, so a secret that contains another is
+ * masked whole; literals before the patterns, so at the same position a known secret wins over a
+ * pattern that stops early. (A pattern with a prefix, `key=...`, starts before the secret and masks
+ * the value up to its delimiters; only a known secret containing such a delimiter, a space or quote,
+ * could be cut.)
+ */
+function compile(secrets: Iterable<string>): RegExp {
+  const literals = new Set<string>();
+  for (const secret of secrets) {
+    for (const variant of variantsOf(secret)) literals.add(variant);
+  }
+  const sources = [...literals].sort((a, b) => b.length - a.length).map((literal) => literal.replace(REGEX_SPECIALS, '\\$&'));
+  return new RegExp([...sources, ...SECRET_PATTERN_SOURCES].join('|'), 'g');
+}
+
+/** Whether the match after its prefix is masked whole (URL userinfo): no part of it is kept. */
+function wholeMask(groups: unknown): boolean {
+  if (typeof groups !== 'object' || groups === null) return false;
+  return WHOLE_MASK_GROUPS.some((name) => typeof Reflect.get(groups, name) === 'string');
 }
 
 function replacementsFor(secrets: readonly string[]): Replacement[] {

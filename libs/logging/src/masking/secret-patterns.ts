@@ -26,7 +26,10 @@ const QUERY_NAMES = caseless(
 );
 
 /** Names of the groups that hold a prefix to keep in front of the masked secret. */
-export const SECRET_PREFIX_GROUPS: readonly string[] = ['bearer', 'field', 'param'];
+export const SECRET_PREFIX_GROUPS: readonly string[] = ['bearer', 'field', 'param', 'userinfo'];
+
+/** Prefix groups whose secret is replaced by `****` whole (`user:password` would show its password's start). */
+export const WHOLE_MASK_GROUPS: readonly string[] = ['userinfo'];
 
 export const SECRET_PATTERN_SOURCES: readonly string[] = [
   // OpenAI / Anthropic style keys: sk-..., sk-proj-..., sk-ant-api03-... (at least 8 characters after
@@ -40,4 +43,6 @@ export const SECRET_PATTERN_SOURCES: readonly string[] = [
   String.raw`(?<field>\b(?:${COLON_NAMES})\\?["']?\s*:\s*\\?["']?)[^\s"'\\,;&{}\[\]()<>]+`,
   // `?key=...`, `&access_token=...`, form bodies (`\b`: `monkey=` is no key, `x-key=` counts as one).
   String.raw`(?<param>\b(?:${QUERY_NAMES})=)[^&#\s"'\\]+`,
+  // The userinfo of a URL (`https://user:password@host`), as configured endpoints may carry it.
+  String.raw`(?<userinfo>\b[A-Za-z][A-Za-z0-9+.-]*://)[^\s/?#@"'\\<>]+(?=@)`,
 ];

@@ -1,5 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import { jsonValueTooDeep } from '@llm-router/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NESTED_TOO_DEEP } from '../masking/secret-masker.js';
 import type { RequestLog } from './request-log.js';
+import type { RequestRecord } from './request-record.js';
+import { requestRecordOf } from './request-record-of.js';
 import { textOf } from './text-of.js';
 
 /**
@@ -19,37 +23,52 @@ import { textOf } from './text-of.js';
  *
  * Call it on the root instance before routes are registered (before Nest's `app.init()`): Fastify
  * fixes a route's hooks when the route is added.
+ *
+ * No hook lets an error of the log escape: the request goes on unlogged-in-part rather than fail
+ * (each hook catches, reports through the logger and calls `done` without an error).
  */
 export function installRequestLogging(fastify: FastifyInstance, log: RequestLog): void {
+  const guarded = (request: FastifyRequest, reply: FastifyReply, step: (record: RequestRecord) => void): void => {
+    try {
+      step(log.begin(request, reply));
+    } catch (error) {
+      log.reportFailure(requestRecordOf(request)?.id, error);
+    }
+  };
+
   fastify.addHook('onRequest', (request, reply, done) => {
-    log.begin(request, reply);
+    guarded(request, reply, () => undefined);
     done();
   });
 
   fastify.addHook('onError', (request, reply, error, done) => {
-    const record = log.begin(request, reply);
-    record.error ??= error.message;
+    guarded(request, reply, (record) => {
+      record.error ??= error.message;
+    });
     done();
   });
 
   if (log.logRequests) {
     fastify.addHook('preValidation', (request, reply, done) => {
-      const record = log.begin(request, reply);
-      // A copy: the app edits the parsed body in place (transformations, alias) before it goes upstream,
-      // and this line must show what the client sent. Only paid for with log_requests.
-      record.requestBody ??= structuredClone(request.body);
+      guarded(request, reply, (record) => {
+        // A copy: the app edits the parsed body in place (transformations, alias) before it goes upstream,
+        // and this line must show what the client sent. Only paid for with log_requests. A body nested
+        // deeper than the masker walks is not copied (structuredClone recurses too).
+        record.requestBody ??= jsonValueTooDeep(request.body) ? NESTED_TOO_DEEP : structuredClone(request.body);
+      });
       done();
     });
   }
 
   const captureBodies = log.logResponses;
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    const record = log.begin(request, reply);
-    log.markFirstByte(record);
-    if (captureBodies) {
-      if (typeof payload === 'string') record.responseBody = payload;
-      else if (payload instanceof Uint8Array) record.responseBody = textOf(payload);
-    }
+    guarded(request, reply, (record) => {
+      log.markFirstByte(record);
+      if (captureBodies) {
+        if (typeof payload === 'string') record.responseBody = payload;
+        else if (payload instanceof Uint8Array) record.responseBody = textOf(payload);
+      }
+    });
     done(null, payload);
   });
 }

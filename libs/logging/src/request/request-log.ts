@@ -73,7 +73,7 @@ export class RequestLog {
     // On the Node response, not reply.header(): hijacked replies write their own head, and Node merges
     // headers set here into any writeHead(). (It also makes getHeaders() return writeHead's headers.)
     reply.raw.setHeader('x-request-id', record.id);
-    reply.raw.once('close', () => this.write(record, reply.raw));
+    reply.raw.once('close', () => this.writeSafely(record, reply.raw));
     return record;
   }
 
@@ -100,11 +100,39 @@ export class RequestLog {
     this.listeners.push(listener);
   }
 
+  /**
+   * The `close` listener: whatever goes wrong while writing the line (a listener that throws, a value
+   * the serialiser chokes on) is logged and swallowed. An exception thrown from an event listener
+   * reaches the top level and would end the process: a log line is never worth that.
+   */
+  private writeSafely(record: RequestRecord, raw: ServerResponse): void {
+    try {
+      this.write(record, raw);
+    } catch (error) {
+      this.reportFailure(record.id, error);
+    }
+  }
+
+  /** Reports a failure of the request log itself (a hook, a listener, the line); never throws. */
+  reportFailure(reqId: string | undefined, error: unknown): void {
+    try {
+      this.logger.error({ reqId, error: error instanceof Error ? error.message : String(error) }, 'request log failed');
+    } catch {
+      // the logger failed too: nothing left to report to
+    }
+  }
+
   private write(record: RequestRecord, raw: ServerResponse): void {
     const aborted = !raw.writableFinished;
     const status = raw.headersSent ? raw.statusCode : (record.status ?? CLIENT_CLOSED_REQUEST);
     const latencyMs = performance.now() - record.startedAt;
-    for (const listener of this.listeners) listener(record, { status, aborted, latencyMs });
+    for (const listener of this.listeners) {
+      try {
+        listener(record, { status, aborted, latencyMs });
+      } catch (error) {
+        this.reportFailure(record.id, error);
+      }
+    }
     const level = status >= 500 || aborted ? 'warn' : 'info';
     if (!this.logger.isLevelEnabled(level)) return;
     const line: Record<string, unknown> = {
