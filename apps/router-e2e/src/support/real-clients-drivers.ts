@@ -19,6 +19,9 @@ export const PROMPT = 'Tell me an octopus fact.';
 export const TOOL_PROMPT = 'What is the weather in Paris and Tokyo?';
 export const STRUCTURED_PROMPT = 'Describe the weather in Paris as JSON.';
 
+/** Set explicitly, as the AI SDK asks for model ids it does not know (else it caps at 4096 and warns). */
+const MAX_OUTPUT_TOKENS = 1024;
+
 /** The one tool of the loop, as every fixture calls it. Deterministic, so its output can be asserted upstream. */
 export const WEATHER_TOOL_NAME = 'get_weather';
 export const weatherInput = z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']).optional() });
@@ -95,12 +98,12 @@ function aiSdkClient(name: string, api: 'openai' | 'anthropic', languageModel: (
     structuredAsk,
     streamUsageAccounting: 'as-reported',
     async text(model) {
-      const result = await generateText({ model: languageModel(model), prompt: PROMPT, maxRetries: 0 });
+      const result = await generateText({ model: languageModel(model), maxOutputTokens: MAX_OUTPUT_TOKENS, prompt: PROMPT, maxRetries: 0 });
       return result.text;
     },
     async stream(model) {
       let failure: unknown;
-      const result = streamText({ model: languageModel(model), prompt: PROMPT, maxRetries: 0, onError: ({ error }) => void (failure = error) });
+      const result = streamText({ model: languageModel(model), maxOutputTokens: MAX_OUTPUT_TOKENS, prompt: PROMPT, maxRetries: 0, onError: ({ error }) => void (failure = error) });
       const deltas: string[] = [];
       for await (const delta of result.textStream) deltas.push(delta);
       if (failure !== undefined) throw failure;
@@ -109,7 +112,7 @@ function aiSdkClient(name: string, api: 'openai' | 'anthropic', languageModel: (
     },
     async toolLoop(model) {
       const ran: ToolLoopOutcome['ran'] = [];
-      const result = await generateText({ model: languageModel(model), prompt: TOOL_PROMPT, maxRetries: 0, stopWhen: stepCountIs(3), tools: aiSdkTools(ran) });
+      const result = await generateText({ model: languageModel(model), maxOutputTokens: MAX_OUTPUT_TOKENS, prompt: TOOL_PROMPT, maxRetries: 0, stopWhen: stepCountIs(3), tools: aiSdkTools(ran) });
       return { finalText: result.text, ran };
     },
     async streamedToolLoop(model) {
@@ -117,6 +120,7 @@ function aiSdkClient(name: string, api: 'openai' | 'anthropic', languageModel: (
       let failure: unknown;
       const result = streamText({
         model: languageModel(model),
+        maxOutputTokens: MAX_OUTPUT_TOKENS,
         prompt: TOOL_PROMPT,
         maxRetries: 0,
         stopWhen: stepCountIs(3),
@@ -128,7 +132,7 @@ function aiSdkClient(name: string, api: 'openai' | 'anthropic', languageModel: (
       return { finalText: await result.text, ran };
     },
     async structured(model) {
-      const result = await generateText({ model: languageModel(model), prompt: STRUCTURED_PROMPT, maxRetries: 0, output: Output.object({ schema: weatherSchema }) });
+      const result = await generateText({ model: languageModel(model), maxOutputTokens: MAX_OUTPUT_TOKENS, prompt: STRUCTURED_PROMPT, maxRetries: 0, output: Output.object({ schema: weatherSchema }) });
       return result.output;
     },
   };
