@@ -56,7 +56,9 @@ describe('the README quick start examples, as written, on the bundled config', (
   it('the SDK snippet runs and prints both answers', () => {
     const [snippet = ''] = quickStartBlocks('ts');
     writeFileSync(SNIPPET, retarget(snippet, router));
-    const run = spawnSync(process.execPath, [SNIPPET], { encoding: 'utf8', timeout: 20_000 });
+    // No colours (nx sets FORCE_COLOR): the assertions read console.log's plain output.
+    const { FORCE_COLOR: _color, ...env } = process.env;
+    const run = spawnSync(process.execPath, [SNIPPET], { encoding: 'utf8', timeout: 20_000, env: { ...env, NO_COLOR: '1' } });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout).toContain('echo-large'); // my-assistant's alias, echoed back
     expect(run.stdout).toContain("type: 'text'");
