@@ -92,7 +92,7 @@ describe('applyTransformations: regex_replace', () => {
   });
 
   it('honours MULTILINE and DOTALL', () => {
-    const multiline = run({ prompt: 'a: 1\nb: 2' }, { name: 'm', type: 'regex_replace', pattern: '^(\\w+):', replacement: '[$1]', flags: ['MULTILINE'] });
+    const multiline = run({ prompt: 'a: 1\nb: 2' }, { name: 'm', type: 'regex_replace', pattern: '^(\\w+):', replacement: '[\\1]', flags: ['MULTILINE'] });
     expect(multiline.prompt).toBe('[a] 1\n[b] 2');
     const dotall = run({ prompt: '<x>\nsecret\n</x> kept' }, { name: 's', type: 'regex_replace', pattern: '<x>.*</x>', replacement: '', flags: ['s'] });
     expect(dotall.prompt).toBe(' kept');
@@ -100,11 +100,11 @@ describe('applyTransformations: regex_replace', () => {
     expect(neither.prompt).toBe('<x>\nsecret\n</x>');
   });
 
-  it('accepts Python-style and JS-style group references', () => {
+  it('takes Python group references (named, numbered, whole match)', () => {
     const body = run(
       { a: 'alice@example.com', b: 'bob@example.org' },
-      { name: 'py', type: 'regex_replace', pattern: '(?<user>\\w+)@(\\w+)\\.com', replacement: '\\g<user> at \\2' },
-      { name: 'js', type: 'regex_replace', pattern: '(\\w+)@(\\w+)\\.org', replacement: '$2:$1 ($&)' },
+      { name: 'py', type: 'regex_replace', pattern: '(?P<user>\\w+)@(\\w+)\\.com', replacement: '\\g<user> at \\2' },
+      { name: 'whole', type: 'regex_replace', pattern: '(\\w+)@(\\w+)\\.org', replacement: '\\2:\\g<1> (\\g<0>)' },
     );
     expect(body).toEqual({ a: 'alice at example', b: 'example:bob (bob@example.org)' });
   });

@@ -13,7 +13,7 @@ export function applyTransformations(body: Record<string, unknown>, compiled: Co
   for (const rule of compiled.rules) {
     switch (rule.type) {
       case 'regex_replace':
-        replaceInStrings(body, rule.regex, rule.replacement);
+        replaceInStrings(body, rule.regex, rule.name);
         break;
       case 'jsonpath_drop':
         dropJsonPath(body, rule.path);

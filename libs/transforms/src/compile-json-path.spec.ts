@@ -45,7 +45,7 @@ describe('compileJsonPath', () => {
   });
 
   it('reports filter syntax errors at compile time', () => {
-    expect(errorOf('$.messages[?(@.role ==)]')).toBe("invalid filter [?(@.role ==)]: Expected expression after ==");
+    expect(errorOf('$.messages[?(@.role ==)]')).toBe("invalid filter [?(@.role ==)]: expected a value at the end");
   });
 
   it('refuses script segments, nested filters and the ~ selector', () => {

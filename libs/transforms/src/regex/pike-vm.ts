@@ -134,8 +134,9 @@ export class PikeVm {
         }
         const fresh = new Int32Array(slotCount).fill(-1);
         this.addThread(current, 0, fresh, text, pos, stats);
+      } else if (current.size === 0) {
+        break; // matched, and no higher-priority thread is left to improve on it
       }
-      if (current.size === 0) break;
       if (stats.steps > budget) throw new RegexBudgetError(`more than ${budget} steps`);
       const cp = pos < length ? (text.codePointAt(pos) ?? 0) : -1;
       const after = pos + (cp > 0xffff ? 2 : 1);
