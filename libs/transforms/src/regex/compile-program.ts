@@ -1,7 +1,7 @@
 import { type CharSet, normalizeRanges, setHas } from './char-set.js';
 import type { ParsedRegex, RegexNode } from './regex-ast.js';
 import { RegexSyntaxError } from './parse-python-regex.js';
-import { type Assertion, OP_ASSERT, OP_JUMP, OP_MATCH, OP_SAVE, OP_SET, OP_SPLIT, type RegexProgram } from './regex-program.js';
+import { type Assertion, OP_ASSERT, OP_JUMP, OP_LOOP, OP_MATCH, OP_SAVE, OP_SET, OP_SPLIT, type RegexProgram } from './regex-program.js';
 
 /**
  * Most instructions a pattern may compile to. Matching costs at most about two steps per instruction per
@@ -31,6 +31,7 @@ export function compileProgram(parsed: ParsedRegex, keptGroups: ReadonlySet<numb
   const slotOf = new Map<number, number>([[0, 0]]);
   for (const group of [...keptGroups].sort((a, b) => a - b)) if (group > 0) slotOf.set(group, slotOf.size * 2);
   const emit = (instruction: Instruction): number => code.push(instruction) - 1;
+  let slotCount = slotOf.size * 2;
   const compile = (node: RegexNode): void => {
     switch (node.kind) {
       case 'empty':
@@ -73,6 +74,17 @@ export function compileProgram(parsed: ParsedRegex, keptGroups: ReadonlySet<numb
           code[split].x = greedy ? body : out;
           code[split].y = greedy ? out : body;
         };
+        if (max === Infinity && nullable(body)) {
+          // L: split B, out; B: save(loop start); body; loop(start) -> L if it consumed, else out.
+          for (let copy = 0; copy < min; copy += 1) compile(body);
+          const slot = slotCount++;
+          const split = emit({ op: OP_SPLIT, x: 0, y: 0 });
+          emit({ op: OP_SAVE, x: slot, y: 0 });
+          compile(body);
+          emit({ op: OP_LOOP, x: slot, y: split });
+          fork(split, split + 1, code.length);
+          return;
+        }
         if (max === Infinity && min > 0) {
           for (let copy = 1; copy < min; copy += 1) compile(body);
           const loop = code.length;
@@ -111,7 +123,7 @@ export function compileProgram(parsed: ParsedRegex, keptGroups: ReadonlySet<numb
     sets: code.map((instruction) => instruction.set),
     asciiMembers: code.map((instruction) => (instruction.set === undefined ? undefined : asciiTable(instruction.set))),
     assertions: code.map((instruction) => instruction.assertion),
-    slotCount: slotOf.size * 2,
+    slotCount,
     firstSet: first,
     firstAscii: first === undefined ? new Uint8Array(128) : asciiTable(first),
     requiredChar: pickRequired(requiredCodePoints(parsed.root)),
@@ -133,9 +145,29 @@ function programSize(node: RegexNode, keptGroups: ReadonlySet<number>): number {
       return programSize(node.body, keptGroups) + (keptGroups.has(node.index) ? 2 : 0);
     case 'repeat': {
       const body = programSize(node.body, keptGroups);
+      if (node.max === Infinity && nullable(node.body)) return (node.min + 1) * body + 3;
       if (node.max === Infinity) return node.min === 0 ? body + 2 : node.min * body + 1;
       return node.min * body + (node.max - node.min) * (body + 1);
     }
+  }
+}
+
+/** True when the node can match the empty string. */
+function nullable(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'set':
+      return false;
+    case 'empty':
+    case 'assertion':
+      return true;
+    case 'concat':
+      return node.items.every(nullable);
+    case 'alternation':
+      return node.items.some(nullable);
+    case 'group':
+      return nullable(node.body);
+    case 'repeat':
+      return node.min === 0 || nullable(node.body);
   }
 }
 
@@ -165,6 +197,9 @@ function firstSet(code: readonly Instruction[]): CharSet | undefined {
         break;
       case OP_JUMP:
         pending.push(instruction.x);
+        break;
+      case OP_LOOP:
+        pending.push(instruction.y, pc + 1);
         break;
       default:
         pending.push(pc + 1);

@@ -70,13 +70,14 @@ class Parser {
   private parseConcat(depth: number): RegexNode {
     const items: RegexNode[] = [];
     let quantified = false;
+    let lastWasAssertion = false;
     for (;;) {
       this.skipVerbose();
       const char = this.source[this.pos];
       if (char === undefined || char === '|' || char === ')') break;
       if (char === '*' || char === '+' || char === '?' || (char === '{' && this.quantifierAt() !== undefined)) {
         const previous = items.at(-1);
-        if (previous === undefined || previous.kind === 'assertion') throw new RegexSyntaxError(`nothing to repeat at position ${this.pos}`);
+        if (previous === undefined || lastWasAssertion) throw new RegexSyntaxError(`nothing to repeat at position ${this.pos}`);
         if (quantified) throw new RegexSyntaxError(`multiple repeat at position ${this.pos}`);
         items[items.length - 1] = this.parseQuantifier(previous);
         quantified = true;
@@ -86,6 +87,8 @@ class Parser {
       if (atom !== undefined) {
         items.push(atom);
         quantified = false;
+        // Python: a bare assertion cannot be repeated, a group holding one can (`(?:\b)+`).
+        lastWasAssertion = atom.kind === 'assertion' && char !== '(';
       }
     }
     return items.length === 1 ? items[0] : items.length === 0 ? { kind: 'empty' } : { kind: 'concat', items };
@@ -154,10 +157,6 @@ class Parser {
   private literal(cp: number): RegexNode {
     if (!this.flags.ignoreCase) return { kind: 'set', set: [cp, cp], literal: cp };
     return { kind: 'set', set: closeUnderCaseFold([cp, cp], this.flags.ascii) };
-  }
-
-  private classSet(set: CharSet): RegexNode {
-    return { kind: 'set', set: this.flags.ignoreCase ? closeUnderCaseFold(set, this.flags.ascii) : set };
   }
 
   private parseGroup(depth: number): RegexNode | undefined {
@@ -261,8 +260,9 @@ class Parser {
       case 'B':
         return { kind: 'assertion', assertion: 'not-word-boundary', asciiWord: ascii };
     }
+    // Python tests categories on the character itself, also under IGNORECASE (no case folding).
     const category = this.category(char);
-    if (category !== undefined) return this.classSet(category);
+    if (category !== undefined) return { kind: 'set', set: category };
     if (char === '0' || DIGIT.test(char)) {
       const octal = /^[0-7]{3}|^0[0-7]{0,2}/.exec(this.source.slice(at + 1, at + 4));
       if (octal === null) {

@@ -1,5 +1,5 @@
 import { setHas } from './char-set.js';
-import { OP_ASSERT, OP_JUMP, OP_MATCH, OP_SAVE, OP_SET, OP_SPLIT, type Assertion, type RegexProgram } from './regex-program.js';
+import { OP_ASSERT, OP_JUMP, OP_LOOP, OP_MATCH, OP_SAVE, OP_SET, OP_SPLIT, type Assertion, type RegexProgram } from './regex-program.js';
 import { ASCII_WORD, unicodeWord } from './unicode-tables.js';
 
 /** Capture slots of a match: `[start0, end0, start1, end1, ...]`, -1 for a group that did not take part. */
@@ -177,9 +177,11 @@ export class PikeVm {
       let pc = pcs[top];
       let caps = capsStack[top] as Captures;
       for (;;) {
-        if (!list.visit(pc)) break;
-        stats.steps += 1;
         const op = ops[pc];
+        // LOOP is not marked: it is reached again at the same position when an iteration ends empty (its
+        // predecessors are marked, so this stays bounded) and must then leave the loop (see OP_LOOP).
+        if (op !== OP_LOOP && !list.visit(pc)) break;
+        stats.steps += 1;
         if (op === OP_JUMP) {
           pc = x[pc];
         } else if (op === OP_SPLIT) {
@@ -191,6 +193,8 @@ export class PikeVm {
           caps = caps.slice();
           caps[x[pc]] = pos;
           pc += 1;
+        } else if (op === OP_LOOP) {
+          pc = caps[x[pc]] === pos ? pc + 1 : y[pc];
         } else if (op === OP_ASSERT) {
           if (!holds(assertions[pc] as Assertion, text, pos)) break;
           pc += 1;

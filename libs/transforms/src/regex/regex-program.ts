@@ -8,6 +8,14 @@ export const OP_JUMP = 2; // go to `x[pc]`
 export const OP_SAVE = 3; // record the position in capture slot `x[pc]`, go to pc + 1
 export const OP_ASSERT = 4; // zero-width test `assertions[pc]`, go to pc + 1
 export const OP_MATCH = 5;
+/**
+ * End of one iteration of an unbounded loop whose body can match empty: back to the loop's SPLIT at
+ * `y[pc]` if the iteration consumed something (its start is in capture slot `x[pc]`), else on to pc + 1,
+ * out of the loop. So an empty iteration ends the loop successfully, as in Python, whose results differ
+ * from V8's there: Python's `re.sub('(?:|a)*', lambda m: f'<{m[0]}>', 'aa')` is `<><a><><a><>`, V8's
+ * `<aa><>`.
+ */
+export const OP_LOOP = 6;
 
 export interface Assertion {
   kind: AssertionKind;
