@@ -68,8 +68,14 @@ describe('compileJsonPath: filters that would run code', () => {
     '$[?(this.constructor.constructor("return this.process")().exit())]',
     '$[?(@.__proto__.polluted = 1)]',
     '$[?(@.role == `x${globalThis.__pwned = 1}`)]',
+    '$..[?((function a(arr){a([...arr, ...arr])})([1]);)]',
   ])('refuses %s', (path) => {
     expect(errorOf(path)).toMatch(/^invalid filter \[/);
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+
+  it('refuses script segments, which jsonpath-plus would also hand to its evaluator', () => {
+    expect(errorOf('$[(this.constructor.constructor("globalThis.__pwned = 1")())]')).toMatch(/^script expressions like \[\(this/);
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 });

@@ -197,6 +197,9 @@ describe('linear time (no timing: the engine cannot backtrack, and its steps are
     const stats = { steps: 0 };
     pythonSub(compiled, 'a'.repeat(100_000), stats);
     expect(stats.steps).toBe(0);
+    const tail = { steps: 0 };
+    expect(pythonSub(compiled, `a@b ${'a'.repeat(100_000)}`, tail)).toBe(`X ${'a'.repeat(100_000)}`);
+    expect(tail.steps).toBeLessThan(100);
     const spaces = { steps: 0 };
     pythonSub(compilePythonRegex('x\\d', flagsOf(''), 'X'), `${' '.repeat(100_000)}x1`, spaces);
     expect(spaces.steps).toBeLessThan(20);

@@ -74,6 +74,8 @@ export function pythonSub(regex: CompiledPythonRegex, text: string, stats: Searc
   let pos = 0;
   let notEmptyAt = -1;
   while (pos <= text.length) {
+    // A later match needs the required character at or after pos: none left, no match left.
+    if (program.requiredChar !== undefined && text.indexOf(program.requiredChar, pos) === -1) break;
     let caps: Captures | null;
     try {
       caps = vm.search(text, pos, notEmptyAt, stats, budget);
