@@ -1,9 +1,11 @@
 import { type CharSet, normalizeRanges, setHas } from './char-set.js';
+import { allCodePoints } from './unicode-tables.js';
 
 /**
  * IGNORECASE equivalence: Unicode simple case folding (what V8's `/iu` does), read from V8 itself:
  * candidates are joined through `toLowerCase`/`toUpperCase` (single code point results only), then each
- * candidate class is split by asking V8 whether `/^a$/iu` matches `b`. Built once, on first use.
+ * candidate class is split by asking V8 whether `/^a$/iu` matches `b`. Built once, on first use
+ * (about 0.1 s).
  * Note: Python's own rule (equal `lower()`, plus a fix-up table) differs on a few letters, e.g. Turkish
  * `İ`/`ı`, which simple folding keeps apart from `i`/`I`.
  */
@@ -28,9 +30,10 @@ function foldMates(): Map<number, readonly number[]> {
     if (!parent.has(b)) parent.set(b, b);
     parent.set(find(a), find(b));
   };
-  for (let cp = 0; cp <= 0x10ffff; cp += 1) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const text = String.fromCodePoint(cp);
+  // Only characters that change under case mapping can have case-fold mates (the mates they map to are
+  // joined through them).
+  for (const [text] of allCodePoints().matchAll(/\p{Changes_When_Casemapped}/gu)) {
+    const cp = text.codePointAt(0) ?? 0;
     const lower = text.toLowerCase();
     const upper = text.toUpperCase();
     if (lower === text && upper === text) continue;

@@ -9,7 +9,7 @@ import { type CharSet, normalizeRanges } from './char-set.js';
 let everyCodePoint: string | undefined;
 
 /** All code points except surrogates, as one string (built once, ~2 MB, on first use). */
-function allCodePoints(): string {
+export function allCodePoints(): string {
   if (everyCodePoint === undefined) {
     const chunks: string[] = [];
     for (let start = 0; start <= 0x10ffff; start += 0x1000) {
