@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { MAX_JSON_DEPTH, RouterError } from '@llm-router/core';
 import { JSONPath } from 'jsonpath-plus';
 import { applyTransformations } from './apply-transformations.js';
 import { compileTransformations } from './compile-transformations.js';
@@ -92,7 +93,7 @@ describe('applyTransformations: regex_replace', () => {
   });
 
   it('honours MULTILINE and DOTALL', () => {
-    const multiline = run({ prompt: 'a: 1\nb: 2' }, { name: 'm', type: 'regex_replace', pattern: '^(\\w+):', replacement: '[$1]', flags: ['MULTILINE'] });
+    const multiline = run({ prompt: 'a: 1\nb: 2' }, { name: 'm', type: 'regex_replace', pattern: '^(\\w+):', replacement: '[\\1]', flags: ['MULTILINE'] });
     expect(multiline.prompt).toBe('[a] 1\n[b] 2');
     const dotall = run({ prompt: '<x>\nsecret\n</x> kept' }, { name: 's', type: 'regex_replace', pattern: '<x>.*</x>', replacement: '', flags: ['s'] });
     expect(dotall.prompt).toBe(' kept');
@@ -100,13 +101,57 @@ describe('applyTransformations: regex_replace', () => {
     expect(neither.prompt).toBe('<x>\nsecret\n</x>');
   });
 
-  it('accepts Python-style and JS-style group references', () => {
+  it('takes Python group references (named, numbered, whole match)', () => {
     const body = run(
       { a: 'alice@example.com', b: 'bob@example.org' },
-      { name: 'py', type: 'regex_replace', pattern: '(?<user>\\w+)@(\\w+)\\.com', replacement: '\\g<user> at \\2' },
-      { name: 'js', type: 'regex_replace', pattern: '(\\w+)@(\\w+)\\.org', replacement: '$2:$1 ($&)' },
+      { name: 'py', type: 'regex_replace', pattern: '(?P<user>\\w+)@(\\w+)\\.com', replacement: '\\g<user> at \\2' },
+      { name: 'whole', type: 'regex_replace', pattern: '(\\w+)@(\\w+)\\.org', replacement: '\\2:\\g<1> (\\g<0>)' },
     );
     expect(body).toEqual({ a: 'alice at example', b: 'example:bob (bob@example.org)' });
+  });
+});
+
+describe('applyTransformations: the seed (Python service) rules', () => {
+  it('redacts Unicode e-mail addresses with the seed rule', () => {
+    const body = run(
+      { messages: [{ role: 'user', content: 'Escribe a josé.garcía@empresa.es, oder jürgen@müller.de.' }] },
+      { name: 'redact-email', type: 'regex_replace', pattern: '\\b[\\w.-]+@[\\w.-]+\\.\\w+\\b', replacement: '[EMAIL]' },
+    );
+    expect(body).toEqual({ messages: [{ role: 'user', content: 'Escribe a [EMAIL], oder [EMAIL].' }] });
+  });
+
+  it("drops only the system messages with the seed's $.messages[?(@.role='system')]", () => {
+    const body = run(openAiToolsBody(), { name: 'no-system', type: 'jsonpath_drop', path: "$.messages[?(@.role='system')]" });
+    expect((body.messages as Body[]).map((message) => message.role)).toEqual(['user', 'assistant', 'tool']);
+  });
+});
+
+describe('applyTransformations: bounded work', () => {
+  it('refuses a body deeper than MAX_JSON_DEPTH with a 400 before any rule walks it', () => {
+    let deep: Body = { content: 'x' };
+    for (let level = 0; level < MAX_JSON_DEPTH + 10; level += 1) deep = { nested: deep };
+    const compiled = compileTransformations([{ path: 't', rules: [{ name: 'd', type: 'jsonpath_drop', enabled: true, path: '$..content' }] }]);
+    expect(() => applyTransformations(deep, compiled)).toThrow(RouterError);
+    expect(() => applyTransformations(deep, compiled)).toThrow(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+  });
+
+  it('walks a body just within the bound, strings included', () => {
+    let deep: Body = { content: 'secret' };
+    for (let level = 0; level < MAX_JSON_DEPTH - 2; level += 1) deep = { nested: deep };
+    run(deep, { name: 'r', type: 'regex_replace', pattern: 'secret', replacement: 'x' });
+    expect(JSON.stringify(deep)).toContain('"content":"x"');
+  });
+
+  it('answers a string a rule would rescan too often with a 400 naming the rule', () => {
+    const compiled = compileTransformations([{ path: 't', rules: [{ name: 'rescans', type: 'regex_replace', enabled: true, pattern: 'a.*b|a', replacement: 'x' }] }]);
+    let error: unknown;
+    try {
+      applyTransformations({ prompt: 'a'.repeat(5_000) }, compiled);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RouterError);
+    expect(error).toMatchObject({ status: 400, code: 'transformation_too_costly', message: expect.stringContaining("rule 'rescans'") as unknown });
   });
 });
 

@@ -45,12 +45,37 @@ describe('compileJsonPath', () => {
   });
 
   it('reports filter syntax errors at compile time', () => {
-    expect(errorOf('$.messages[?(@.role ==)]')).toBe("invalid filter [?(@.role ==)]: Expected expression after ==");
+    expect(errorOf('$.messages[?(@.role ==)]')).toBe("invalid filter [?(@.role ==)]: expected a value at the end");
   });
 
   it('refuses script segments, nested filters and the ~ selector', () => {
     expect(errorOf('$.messages[(@.length-1)]')).toBe('script expressions like [(@.length-1)] are not supported; use a filter [?(...)] or a slice such as [-1:]');
     expect(errorOf('$.a[?(@.b[?(@.c)])]')).toBe('nested filters are not supported: [?(@.b[?(@.c)])]');
     expect(errorOf('$.a~')).toBe('the property-name selector ~ is not supported');
+  });
+});
+
+describe('compileJsonPath: filters that would run code', () => {
+  // Published jsonpath-plus "safe" evaluator bypasses (GHSA-pppg-cpfq-h7wr / issue #226, CVE-2025-1302,
+  // PR #237's non-string property names) and the classic constructor chains: each must be refused at
+  // compile time, before jsonpath-plus sees it, with no side effect.
+  it.each([
+    '$[?(var _$_root=[].constructor.constructor("globalThis.__pwned = 1");@root())]',
+    "$..[?(p=\"globalThis.__pwned = 1\";a=''[['constructor']][['constructor']](p);a())]",
+    "$..[?(EQST=''[['constructor']][['constructor']]('globalThis.__pwned = 1');EQST())]",
+    '$[?(@.constructor.constructor("globalThis.__pwned = 1")())]',
+    "$[?(@['constructor']['constructor']('globalThis.__pwned = 1')())]",
+    '$[?(this.constructor.constructor("return this.process")().exit())]',
+    '$[?(@.__proto__.polluted = 1)]',
+    '$[?(@.role == `x${globalThis.__pwned = 1}`)]',
+    '$..[?((function a(arr){a([...arr, ...arr])})([1]);)]',
+  ])('refuses %s', (path) => {
+    expect(errorOf(path)).toMatch(/^invalid filter \[/);
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+
+  it('refuses script segments, which jsonpath-plus would also hand to its evaluator', () => {
+    expect(errorOf('$[(this.constructor.constructor("globalThis.__pwned = 1")())]')).toMatch(/^script expressions like \[\(this/);
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 });

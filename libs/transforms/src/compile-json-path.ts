@@ -1,15 +1,21 @@
 import { JSONPath } from 'jsonpath-plus';
+import { CompiledFilterScript, jsonPathPlusScript, lastScriptRunBy, registerFilter } from './filter/filter-script.js';
+import { FilterSyntaxError, parseFilter } from './filter/parse-filter.js';
 import { type JsonPathSegment, parseJsonPath } from './parse-json-path.js';
 
-/** Options for every jsonpath-plus evaluation in this lib; the compile-time probe must use the same. */
-export const JSONPATH_EVAL = { eval: 'safe', ignoreEvalErrors: true, wrap: true } as const;
+/**
+ * Options for every jsonpath-plus evaluation in this lib; the compile-time probe must use the same.
+ * Filters are never evaluated by jsonpath-plus's script engines: its `eval` is our evaluator, which
+ * runs the filters compiled at boot (see filter/parse-filter.ts) and nothing else.
+ */
+export const JSONPATH_EVAL = { eval: CompiledFilterScript, ignoreEvalErrors: true, wrap: true } as const;
 
 /**
  * Validates a JSONPath once, at compile time, and returns its segments. Beyond `parseJsonPath`'s grammar:
  * - the segments must equal jsonpath-plus's own `toPathArray` reading, so a path it would misread
  *   (e.g. `$['a;b']`) is a config problem rather than a silent no-op;
- * - each filter's script is parsed by jsonpath-plus now (a syntax error is a problem), which also
- *   leaves it in jsonpath-plus's script cache, so requests never parse it;
+ * - each filter is parsed now by this lib's filter language (anything else is a problem), registered
+ *   for the evaluator, and probed through jsonpath-plus to check it reaches the evaluator as written;
  * - script segments `[(expr)]`, nested filters and `~` are refused: jsonpath-plus 10.4.0 throws
  *   TypeErrors on them for ordinary bodies.
  */
@@ -28,13 +34,19 @@ export function compileJsonPath(path: string): readonly JsonPathSegment[] | { er
   }
   for (const segment of segments) {
     if (segment.kind !== 'filter') continue;
+    const source = segment.value.slice(2, -1);
+    if (/[\n\r\u2028\u2029]/.test(source)) return { error: `line breaks are not allowed in filter [${segment.value}]` };
+    let filter;
     try {
-      JSONPath({ ...JSONPATH_EVAL, path: `$[${segment.value}]`, json: [{}] });
+      filter = parseFilter(source);
     } catch (error) {
-      // jsep counts characters in jsonpath-plus's rewrite of the script (`@` becomes `_$_v`): drop them.
-      const reason = (error instanceof Error ? error.message : String(error)).replace(/ at character \d+$/, '');
-      return { error: `invalid filter [${segment.value}]: ${reason}` };
+      if (!(error instanceof FilterSyntaxError)) throw error;
+      return { error: `invalid filter [${segment.value}]: ${error.message}` };
     }
+    const script = jsonPathPlusScript(segment.value);
+    if (!registerFilter(script, source, filter)) return { error: `filter [${segment.value}] cannot be told apart from another filter of the config by jsonpath-plus` };
+    const reached = lastScriptRunBy(() => JSONPath({ ...JSONPATH_EVAL, path: `$[${segment.value}]`, json: [{}] }));
+    if (reached !== script) return { error: `jsonpath-plus would not evaluate filter [${segment.value}] as written` };
   }
   return segments;
 }

@@ -45,10 +45,13 @@ describe('compileTransformations', () => {
     expect(compiled.rules.map((rule) => rule.name)).toEqual(['ok']);
   });
 
-  it('compiles regexes once, global, with the mapped flags and JS replacement syntax', () => {
-    const [rule] = compileTransformations([{ path: 't', rules: [replace('r', '(\\w+)@(\\w+)', '\\2 at \\g<1>', ['IGNORECASE', 'ms'])] }]).rules;
-    expect(rule).toMatchObject({ type: 'regex_replace', replacement: '$02 at $01' });
-    expect(rule?.type === 'regex_replace' ? rule.regex.flags : '').toBe('gims');
+  it('compiles regexes once, keeping capture slots only for the groups the replacement uses', () => {
+    const [rule] = compileTransformations([{ path: 't', rules: [replace('r', '(\\w+)@(\\w+)(!)', '\\2 at \\g<1>', ['IGNORECASE', 'ms'])] }]).rules;
+    expect(rule?.type).toBe('regex_replace');
+    if (rule?.type !== 'regex_replace') return;
+    // Group 0 and the two used groups: 6 slots; group 3 has none. Slots 4-5 hold group 2, 2-3 group 1.
+    expect(rule.regex.program.slotCount).toBe(6);
+    expect(rule.regex.template).toEqual([4, ' at ', 2]);
   });
 
   it('splits a plain jsonpath_add path into steps and a wildcard one into a parent query and a last step', () => {
@@ -81,30 +84,47 @@ describe('compileTransformations', () => {
             rules: [
               replace('ok', 'a', 'b'),
               replace('redact-emails', '[a-z+@', '<email>'),
-              replace('flags', 'a', 'b', ['i', 'VERBOSE', 'Q']),
-              replace('groups', '(a)(?<word>b)', '\\3 \\g<word> \\g<nope>'),
-              replace('python-named', '(?P<user>\\w+)', '\\g<user>'),
-              replace('inline', '(?i)secret', '***'),
+              replace('flags', 'a', 'b', ['i', 'LOCALE', 'Q', 'UNICODE', 'ASCII']),
+              replace('groups', '(a)(?P<word>b)', '\\3 \\g<word>'),
+              replace('names', '(a)(?P<word>b)', '\\g<nope>'),
+              replace('js-reference', '(a)', '$1'),
+              replace('bad-escape', 'a\\qb', 'x'),
             ],
           },
         ]),
       ),
     ).toEqual([
-      { path: 'transformations[1].pattern', message: "invalid regex in rule 'redact-emails': Unterminated character class" },
-      { path: 'transformations[2].flags[1]', message: "unsupported flag 'VERBOSE' in rule 'flags' (JS regular expressions have no verbose mode)" },
+      { path: 'transformations[1].pattern', message: "invalid regex in rule 'redact-emails': unterminated character set at position 0" },
+      { path: 'transformations[2].flags[1]', message: "unsupported flag 'LOCALE' in rule 'flags' (LOCALE is for bytes patterns; DEBUG and TEMPLATE are not offered)" },
       { path: 'transformations[2].flags[2]', message: "unknown flag 'Q' in rule 'flags'" },
-      { path: 'transformations[3].replacement', message: "replacement refers to group 3, which the pattern lacks, in rule 'groups'" },
+      { path: 'transformations[2].flags[4]', message: "flag 'ASCII' in rule 'flags': ASCII and UNICODE are incompatible" },
+      { path: 'transformations[3].replacement', message: "invalid replacement in rule 'groups': invalid group reference 3" },
+      { path: 'transformations[4].replacement', message: "invalid replacement in rule 'names': unknown group name 'nope'" },
       {
-        path: 'transformations[4].pattern',
-        message: "invalid regex in rule 'python-named': Invalid group (Python named groups (?P<name>...) are written (?<name>...) in JS)",
+        path: 'transformations[5].replacement',
+        message: "invalid replacement in rule 'js-reference': JS-style reference $1 at position 0: replacements use Python syntax (\\1, \\g<name>, \\g<0>)",
       },
-      { path: 'transformations[5].pattern', message: "invalid regex in rule 'inline': Invalid group (inline flags like (?i) are not supported; use the flags field)" },
+      { path: 'transformations[6].pattern', message: "invalid regex in rule 'bad-escape': bad escape \\q at position 1" },
     ]);
   });
 
-  it('reports a pattern that is only invalid under the unicode flag', () => {
-    expect(problemsOf(() => compileTransformations([{ path: 't', rules: [replace('u', '\\-', 'x', ['UNICODE'])] }]))).toEqual([
-      { path: 't[0].pattern', message: "invalid regex in rule 'u': Invalid escape" },
+  it.each([
+    ['(a)\\1', 'backreference \\1 is not supported (it needs backtracking)'],
+    ['(?P<x>a)(?P=x)', 'backreference (?P=name) is not supported (it needs backtracking)'],
+    ['a(?=b)', 'lookahead (?=...) is not supported (it needs backtracking)'],
+    ['a(?!b)', 'negative lookahead (?!...) is not supported (it needs backtracking)'],
+    ['(?<=a)b', 'lookbehind (?<=...) is not supported (it needs backtracking)'],
+    ['(?<!a)b', 'negative lookbehind (?<!...) is not supported (it needs backtracking)'],
+    ['(?>a+)b', 'atomic group (?>...) is not supported (it needs backtracking)'],
+    ['a++', 'possessive quantifier ++ is not supported (it needs backtracking)'],
+    ['a{2}+', 'possessive quantifier {2}+ is not supported (it needs backtracking)'],
+    ['(a)?(?(1)b|c)', 'conditional (?(...)...) is not supported (it needs backtracking)'],
+    ['(?L)a', 'the LOCALE flag (?L) is not supported (it is for bytes patterns)'],
+    ['\\N{EM DASH}', 'named Unicode escapes \\N{...} are not supported; write the character or \\uXXXX'],
+    ['(?:a{100}){100}', 'the pattern is too large: it compiles to 10003 instructions, more than 2000 (counted repetition {m,n} repeats its operand)'],
+  ])('refuses %s at boot, naming the rule path and the construct', (pattern, reason) => {
+    expect(problemsOf(() => compileTransformations([{ path: 'models.x.transformations', rules: [replace('r0', 'ok', ''), replace('linear', pattern, '')] }]))).toEqual([
+      { path: 'models.x.transformations[1].pattern', message: `invalid regex in rule 'linear': ${reason}` },
     ]);
   });
 
@@ -154,7 +174,7 @@ describe('compileTransformations', () => {
     ).toEqual([
       { path: 'transformations[0].path', message: "invalid JSONPath in rule 'syntax': unexpected '' at position 11" },
       { path: 'transformations[1].path', message: "unsupported JSONPath in rule 'root': the root '$' cannot be dropped" },
-      { path: 'transformations[2].path', message: "invalid JSONPath in rule 'filter': invalid filter [?(@.role ==)]: Expected expression after ==" },
+      { path: 'transformations[2].path', message: "invalid JSONPath in rule 'filter': invalid filter [?(@.role ==)]: expected a value at the end" },
       { path: 'models.m.transformations[0].path', message: "unsupported JSONPath in rule 'root': the root '$' cannot be replaced" },
       { path: 'models.m.transformations[1].path', message: "unsupported JSONPath in rule 'ends-in-wildcard': a jsonpath_add path must end in a name or an index" },
       { path: 'models.m.transformations[2].path', message: "unsupported JSONPath in rule 'descendant': a jsonpath_add path cannot end in a descendant (..) step" },

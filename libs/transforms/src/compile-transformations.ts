@@ -4,8 +4,7 @@ import { compileJsonPath } from './compile-json-path.js';
 import type { CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
 import { isJsonValue } from './json-value.js';
 import type { JsonPathSegment } from './parse-json-path.js';
-import { pythonReplacementToJs } from './python-replacement.js';
-import { regexErrorReason } from './regex-error-reason.js';
+import { type CompiledPythonRegex, compilePythonRegex, PythonRegexError } from './regex/python-regex.js';
 import { parseRegexFlags } from './regex-flags.js';
 import type { TransformationLayer, TransformationRule } from './transformation-rule.js';
 
@@ -41,24 +40,22 @@ function compileRule(rule: TransformationRule, at: string, problems: ConfigProbl
       if (typeof rule.replacement !== 'string') missing('replacement');
       const { flags, problems: flagProblems } = parseRegexFlags(rule.flags ?? []);
       for (const { index, token, kind } of flagProblems) {
-        const why = kind === 'unsupported' ? ' (JS regular expressions have no verbose mode)' : '';
-        problems.push({ path: `${at}.flags[${index}]`, message: `${kind} flag '${token}' ${inRule}${why}` });
+        const message =
+          kind === 'incompatible'
+            ? `flag '${token}' ${inRule}: ASCII and UNICODE are incompatible`
+            : `${kind} flag '${token}' ${inRule}${kind === 'unsupported' ? ' (LOCALE is for bytes patterns; DEBUG and TEMPLATE are not offered)' : ''}`;
+        problems.push({ path: `${at}.flags[${index}]`, message });
       }
       if (typeof rule.pattern !== 'string' || typeof rule.replacement !== 'string') return undefined;
-      let regex: RegExp;
+      let regex: CompiledPythonRegex;
       try {
-        regex = new RegExp(rule.pattern, flags);
+        regex = compilePythonRegex(rule.pattern, flags, rule.replacement);
       } catch (error) {
-        problems.push({ path: `${at}.pattern`, message: `invalid regex ${inRule}: ${regexErrorReason(error, rule.pattern, flags)}${pythonHint(rule.pattern)}` });
+        if (!(error instanceof PythonRegexError)) throw error;
+        problems.push({ path: `${at}.${error.field}`, message: `invalid ${error.field === 'pattern' ? 'regex' : 'replacement'} ${inRule}: ${error.message}` });
         return undefined;
       }
-      const { replacement, references } = pythonReplacementToJs(rule.replacement);
-      const badReference = references.find((ref) => !hasGroup(regex, ref));
-      if (badReference !== undefined) {
-        problems.push({ path: `${at}.replacement`, message: `replacement refers to group ${JSON.stringify(badReference)}, which the pattern lacks, ${inRule}` });
-        return undefined;
-      }
-      return flagProblems.length > 0 ? undefined : { type: 'regex_replace', name: rule.name, regex, replacement };
+      return flagProblems.length > 0 ? undefined : { type: 'regex_replace', name: rule.name, regex };
     }
     case 'jsonpath_drop': {
       if (typeof rule.path !== 'string') return missing('path');
@@ -117,17 +114,4 @@ function unsupported(problems: ConfigProblem[], at: string, inRule: string, reas
 
 function toStep(segment: JsonPathSegment): PathStep {
   return { key: segment.value, index: segment.kind === 'index' };
-}
-
-function hasGroup(regex: RegExp, ref: number | string): boolean {
-  // An empty alternative makes exec('') match, exposing how many groups (and which names) the pattern has.
-  const probe = new RegExp(`${regex.source}|`, regex.flags.replace('g', '')).exec('');
-  if (probe === null) return false;
-  return typeof ref === 'number' ? ref < probe.length : probe.groups !== undefined && Object.hasOwn(probe.groups, ref);
-}
-
-function pythonHint(pattern: string): string {
-  if (pattern.includes('(?P')) return ' (Python named groups (?P<name>...) are written (?<name>...) in JS)';
-  if (/\(\?[aiLmsux]+\)/.test(pattern)) return ' (inline flags like (?i) are not supported; use the flags field)';
-  return '';
 }

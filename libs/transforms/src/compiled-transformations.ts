@@ -1,4 +1,5 @@
 import type { JsonValue } from './json-value.js';
+import type { CompiledPythonRegex } from './regex/python-regex.js';
 
 /** One step of a plain path: an object key, or an array index when written `[n]`. */
 export interface PathStep {
@@ -9,10 +10,8 @@ export interface PathStep {
 export interface CompiledRegexReplace {
   readonly type: 'regex_replace';
   readonly name: string;
-  /** Global; `String.prototype.replace` resets its lastIndex, so sharing it across requests is safe. */
-  readonly regex: RegExp;
-  /** In JS replacement syntax (Python-style references already converted). */
-  readonly replacement: string;
+  /** Pattern and replacement, compiled for the linear-time engine; stateless, shared across requests. */
+  readonly regex: CompiledPythonRegex;
 }
 
 export interface CompiledJsonPathDrop {

@@ -1,19 +1,35 @@
+import { RouterError } from '@llm-router/core';
+import { type CompiledPythonRegex, pythonSub, RegexWorkLimitError } from './regex/python-regex.js';
+
 /**
- * Replaces in every string value anywhere under `root` (objects and arrays, never keys), in place.
- * Iterative, so a deeply nested body cannot overflow the stack.
+ * Replaces in every string value anywhere under `root` (objects and arrays, never keys), in place, with
+ * Python `re.sub` semantics. Iterative, so a deeply nested body cannot overflow the stack. A string on
+ * which the rule would exceed its work bound (see `pythonSub`) fails the request with a 400 naming the
+ * rule, rather than holding the event loop.
  */
-export function replaceInStrings(root: object, regex: RegExp, replacement: string): void {
+export function replaceInStrings(root: object, regex: CompiledPythonRegex, ruleName: string): void {
   const pending: object[] = [root];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     const container = node as Record<string, unknown>;
     for (const key of Object.keys(container)) {
       const value = container[key];
       if (typeof value === 'string') {
-        const replaced = value.replace(regex, replacement);
+        const replaced = substitute(regex, value, ruleName);
         if (replaced !== value) container[key] = replaced;
       } else if (typeof value === 'object' && value !== null) {
         pending.push(value);
       }
     }
+  }
+}
+
+function substitute(regex: CompiledPythonRegex, value: string, ruleName: string): string {
+  try {
+    return pythonSub(regex, value);
+  } catch (error) {
+    if (!(error instanceof RegexWorkLimitError)) throw error;
+    throw new RouterError('invalid_request', `The request cannot be transformed: rule '${ruleName}' would take too long on a string of ${value.length} characters.`, {
+      code: 'transformation_too_costly',
+    });
   }
 }
