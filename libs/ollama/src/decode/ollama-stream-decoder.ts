@@ -1,4 +1,4 @@
-import { type IrStreamEvent, NdjsonParser, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { type IrStreamEvent, JsonTooDeepError, NdjsonParser, parseJsonBounded, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { ollamaError } from '../errors/ollama-error.js';
 import { textSnippet } from '../errors/text-snippet.js';
 import { mapDoneReason } from './map-done-reason.js';
@@ -69,7 +69,12 @@ export class OllamaStreamDecoder implements StreamDecoder {
   }
 
   private decodeLine(line: string, events: IrStreamEvent[]): void {
-    const chunk = readOllamaChunk(parseJson(line));
+    const value = parseJson(line);
+    if (value instanceof JsonTooDeepError) {
+      events.push(this.fail(ollamaError('bad_gateway', `NDJSON line from upstream refused: ${value.message}`)));
+      return;
+    }
+    const chunk = readOllamaChunk(value);
     if (chunk === undefined) {
       events.push(this.fail(ollamaError('bad_gateway', `malformed NDJSON line from upstream: ${textSnippet(line, 200)}`)));
       return;
@@ -142,10 +147,11 @@ export class OllamaStreamDecoder implements StreamDecoder {
   }
 }
 
+/** The line's value; undefined when it is not JSON; the error when it nests too deep (tool arguments are re-serialised). */
 function parseJson(line: string): unknown {
   try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    return undefined;
+    return parseJsonBounded(line);
+  } catch (error) {
+    return error instanceof JsonTooDeepError ? error : undefined;
   }
 }

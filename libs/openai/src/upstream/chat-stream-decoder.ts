@@ -1,4 +1,4 @@
-import { type IrStreamEvent, type IrUsage, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { type IrStreamEvent, type IrUsage, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { isRecord } from '../is-record.js';
 import { unreachable } from '../unreachable.js';
 import { decodeFinishReason, settleStopReason } from './decode-finish-reason.js';
@@ -92,9 +92,10 @@ export class ChatStreamDecoder implements StreamDecoder {
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(data);
-    } catch {
-      this.fail(events, new RouterError('bad_gateway', 'openai: upstream sent a stream chunk that is not JSON', { provider: 'openai' }));
+      chunk = parseJsonBounded(data);
+    } catch (error) {
+      const what = error instanceof JsonTooDeepError ? `refused (${error.message})` : 'that is not JSON';
+      this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream chunk ${what}`, { provider: 'openai' }));
       return;
     }
     if (frame.event === 'error' || (isRecord(chunk) && chunk['error'] !== undefined && chunk['error'] !== null)) {
