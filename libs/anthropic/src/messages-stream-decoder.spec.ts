@@ -334,4 +334,9 @@ describe('anthropicUpstreamCodec', () => {
     expect(events.map((event) => event.type)).toEqual(['start', 'error']);
     expect(events[1]).toMatchObject({ error: { kind: 'bad_gateway', message: expect.stringContaining('nested deeper than 128 levels') } });
   });
+
+  it("refuses a frame longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new MessagesStreamDecoder(testContext({ maxFrameChars: 64 }), () => NOW);
+    expect(() => decoder.push(Buffer.from(`event: ping\ndata: ${'x'.repeat(64)}`))).toThrow(expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an SSE frame longer than 64 characters' }));
+  });
 });

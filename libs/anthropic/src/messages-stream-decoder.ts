@@ -22,7 +22,7 @@ type BlockFate = { irIndex: number } | 'skipped';
  *   never a made-up success.
  */
 export class MessagesStreamDecoder implements StreamDecoder {
-  private readonly parser = new SseParser();
+  private readonly parser: SseParser;
   private started = false;
   private ended = false;
   private readonly blocks = new Map<number, BlockFate>();
@@ -35,7 +35,9 @@ export class MessagesStreamDecoder implements StreamDecoder {
   constructor(
     private readonly context: TranslationContext,
     private readonly nowSeconds: () => number,
-  ) {}
+  ) {
+    this.parser = new SseParser({ maxFrameChars: context.maxFrameChars });
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     if (this.ended) return [];

@@ -7,6 +7,7 @@ export const DEFAULTS = {
   logResponses: false,
   maskApiKeys: true,
   bodyLimitMb: 32,
+  streamFrameLimitMb: 8,
   timeoutSeconds: 60,
   connectTimeoutSeconds: 10,
   sslVerify: true,

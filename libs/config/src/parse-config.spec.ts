@@ -20,7 +20,7 @@ describe('parseConfig', () => {
   describe('defaults and units', () => {
     it('fills every default for a minimal file', () => {
       expect(parseConfig(MINIMAL, 'test.yaml', { env: {} })).toEqual({
-        server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000 },
+        server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 32 * 1024 * 1024, shutdownGraceMs: 30_000, streamFrameLimitChars: 8 * 1024 * 1024 },
         models: {
           'gpt-4': {
             name: 'gpt-4',
@@ -64,6 +64,7 @@ server:
   mask_api_keys: false
   body_limit_mb: 1.5
   shutdown_grace_period: 2.5
+  stream_frame_limit_mb: 0.5
 models:
   claude-3.5:latest:
     provider: anthropic
@@ -119,7 +120,7 @@ transformations:
         '<inline>',
         { env: {} },
       );
-      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
+      expect(config.server).toEqual({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500, streamFrameLimitChars: 524288 });
       expect(config.models['claude-3.5:latest']).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',
@@ -374,6 +375,10 @@ models:
   });
 
   describe('validation', () => {
+    it('refuses a stream frame limit that is not a positive number', () => {
+      expect(problemsOf('server:\n  stream_frame_limit_mb: 0\nmodels:\n  m: {provider: echo}\n')).toEqual([{ path: 'server.stream_frame_limit_mb', message: 'must be a positive number' }]);
+    });
+
     it('reports every problem at once, with exact paths', () => {
       const problems = problemsOf(`
 bogus: 1

@@ -31,6 +31,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
     maskApiKeys: server.mask_api_keys ?? DEFAULTS.maskApiKeys,
     bodyLimitBytes: Math.floor((server.body_limit_mb ?? DEFAULTS.bodyLimitMb) * BYTES_PER_MB),
     shutdownGraceMs: (server.shutdown_grace_period ?? DEFAULTS.shutdownGracePeriodSeconds) * 1000,
+    streamFrameLimitChars: Math.floor((server.stream_frame_limit_mb ?? DEFAULTS.streamFrameLimitMb) * BYTES_PER_MB),
   };
 }
 

@@ -104,7 +104,7 @@ export class RouterService {
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName);
     if (stream) {
       const usage = new StreamUsage();
-      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data));
+      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), route.streamFrameLimitChars);
       this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });

@@ -170,4 +170,11 @@ describe('OllamaStreamDecoder', () => {
     const asString = line({ model: 'm', message: { content: 'x', tool_calls: [{ function: { name: 'f', arguments: deep } }] }, done: false });
     expect(decode(asString).map((event) => event.type)).toEqual(['start', 'block_start', 'text_delta', 'error']);
   });
+
+  it("refuses a line longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new OllamaStreamDecoder(testContext({ maxFrameChars: 64 }));
+    expect(() => decoder.push(Buffer.from(`{"model":"m","message":{"content":"${'x'.repeat(64)}"}`))).toThrow(
+      expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an NDJSON line longer than 64 characters' }),
+    );
+  });
 });

@@ -38,16 +38,18 @@ interface StreamState {
  *   malformed tool call, or an end without a `done` line, an `error` event (bad_gateway). Nothing follows.
  */
 export class OllamaStreamDecoder implements StreamDecoder {
-  private readonly state: StreamState = {
-    lines: new NdjsonParser(),
-    phase: 'before_start',
-    open: undefined,
-    nextIndex: 0,
-    sawToolCall: false,
-    toolCallIds: new Set(),
-  };
+  private readonly state: StreamState;
 
-  constructor(private readonly context: TranslationContext) {}
+  constructor(private readonly context: TranslationContext) {
+    this.state = {
+      lines: new NdjsonParser({ maxLineChars: context.maxFrameChars }),
+      phase: 'before_start',
+      open: undefined,
+      nextIndex: 0,
+      sawToolCall: false,
+      toolCallIds: new Set(),
+    };
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     return this.decodeLines(this.state.lines.push(chunk));

@@ -295,4 +295,9 @@ describe('ChatStreamDecoder: §6 bugs and stream rules', () => {
     expect(asText.map((event) => event.type)).toEqual(['start', 'block_start', 'tool_args_delta', 'block_stop', 'finish']);
     expect(asText[2]).toMatchObject({ json: deep });
   });
+
+  it("refuses a frame longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new ChatStreamDecoder(testContext({ maxFrameChars: 64 }));
+    expect(() => decoder.push(Buffer.from(`data: ${'x'.repeat(64)}`))).toThrow(expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an SSE frame longer than 64 characters' }));
+  });
 });

@@ -46,7 +46,7 @@ type OpenBlock = { kind: 'text'; index: number } | { kind: 'thinking'; index: nu
  *   fabricated success. Nothing follows `finish` or `error`.
  */
 export class ChatStreamDecoder implements StreamDecoder {
-  private readonly parser = new SseParser();
+  private readonly parser: SseParser;
   private started = false;
   private ended = false;
   private nextBlock = 0;
@@ -63,7 +63,9 @@ export class ChatStreamDecoder implements StreamDecoder {
   private outputChars = 0;
   private warnedOtherChoices = false;
 
-  constructor(private readonly context: TranslationContext) {}
+  constructor(private readonly context: TranslationContext) {
+    this.parser = new SseParser({ maxFrameChars: context.maxFrameChars });
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     const events: IrStreamEvent[] = [];
