@@ -263,6 +263,8 @@ describe('security: misbehaving upstreams', () => {
     expectOpenAIError(await viaOpenAI('ol-endless', true), tooLong);
     expectAnthropicError(await viaAnthropic('an-endless', true), tooLong);
     expectAnthropicError(await viaAnthropic('oa-endless', true), tooLong);
+    // The request log says what happened.
+    await router.waitForLog((line) => line['model'] === 'an-endless' && /longer than 8388608 characters/.test(String(line['error'])));
     await expectRouterHealthy();
   });
 
@@ -344,5 +346,38 @@ describe('security: misbehaving upstreams', () => {
     expectOpenAIError(await viaOpenAI('oa-bomb', false), /upstream response larger than 67108864 bytes/, 502);
     expectAnthropicError(await viaAnthropic('oa-bomb', false), /upstream response larger than 67108864 bytes/, 502);
     await expectRouterHealthy();
+  });
+});
+
+describe('security: server.stream_frame_limit_mb', () => {
+  let upstream: MisbehavingUpstream;
+  let router: RunningRouter;
+
+  beforeAll(async () => {
+    upstream = await startMisbehavingUpstream(misbehave);
+    const common = { actual_model_name: 'endless', retry_config: { max_retries: 0 } };
+    router = await startRouter({
+      config: {
+        server: { stream_frame_limit_mb: 1 },
+        models: { 'oa-endless': { provider: 'openai', endpoint: `${upstream.origin}/v1`, ...common }, 'ol-endless': { provider: 'ollama', endpoint: upstream.origin, ...common } },
+      },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await router?.stop();
+    await upstream?.close();
+  });
+
+  it('an endless upstream line is cut at the configured frame limit (1 MiB), passthrough and translated', async () => {
+    const openai = new OpenAI({ apiKey: 'client', baseURL: `${router.url}/v1`, maxRetries: 0 });
+    for (const model of ['oa-endless', 'ol-endless']) {
+      const stream = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }], stream: true });
+      const consumed = (async () => {
+        for await (const _chunk of stream) expect(_chunk).toBeUndefined();
+      })();
+      await expect(consumed).rejects.toThrow(/longer than 1048576 characters/);
+    }
+    await upstream.waitForNoSockets();
   });
 });
