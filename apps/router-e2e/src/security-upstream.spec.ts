@@ -110,6 +110,19 @@ function pingsForever(socket: net.Socket, family: Family): void {
   socket.once('close', () => clearInterval(timer));
 }
 
+/** Content (an OpenAI chunk) every 200 ms for 2 s, with pings between: longer than a 1 s idle timeout, never idle that long. */
+function slowContent(socket: net.Socket): void {
+  socket.write(head('200 OK', { 'content-type': 'text/event-stream' }));
+  const chunk = (content: string) => `data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"up","choices":[{"index":0,"delta":{"content":"${content}"},"finish_reason":null}]}\n\n`;
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (++sent <= 10) return void socket.write(`: ping\n\n${chunk('.')}`);
+    clearInterval(timer);
+    socket.end('data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"up","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
+  }, 200);
+  socket.once('close', () => clearInterval(timer));
+}
+
 let bomb: Buffer | undefined;
 
 /** The misbehaviour is named by the model the router asks for (each route's `actual_model_name`). */
@@ -125,6 +138,8 @@ function misbehave(request: RawRequest, socket: net.Socket): void {
       return endlessLine(socket, family, 48 * 1024 * 1024);
     case 'pings':
       return pingsForever(socket, family);
+    case 'slow-content':
+      return slowContent(socket);
     case 'status-000':
     case 'status-600':
     case 'status-999':
@@ -155,7 +170,7 @@ describe('security: misbehaving upstreams', () => {
   let openai: OpenAI;
   let anthropic: Anthropic;
 
-  const SCENARIOS = ['deep', 'endless', 'pings', 'status-000', 'status-600', 'status-999', 'gzip', 'zstd', 'html', 'redirect', 'close-after-headers', 'bomb'];
+  const SCENARIOS = ['deep', 'endless', 'pings', 'status-000', 'status-600', 'status-999', 'gzip', 'zstd', 'html', 'redirect', 'close-after-headers', 'bomb', 'slow-content'];
 
   beforeAll(async () => {
     bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 0x20)); // 80 MiB of spaces in ~80 KB: past the 64 MiB cap once decoded
@@ -274,6 +289,9 @@ describe('security: misbehaving upstreams', () => {
     expectOpenAIError(await viaOpenAI('an-pings', true), idle);
     expectOpenAIError(await viaOpenAI('ol-pings', true), idle);
     expectAnthropicError(await viaAnthropic('an-pings', true), idle);
+    // Content does re-arm it: a 2 s stream with content every 200 ms outlives the 1 s idle timeout.
+    expect(await viaOpenAI('oa-slow-content', true)).toEqual({ text: '..........' });
+    expect(await viaAnthropic('oa-slow-content', true)).toEqual({ text: '..........' });
     await expectRouterHealthy();
   });
 

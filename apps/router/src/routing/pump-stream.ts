@@ -38,23 +38,33 @@ export function pumpStream(options: PumpStreamOptions): void {
   let ended = false;
   let done = false;
   let idleTimer: NodeJS.Timeout | undefined;
+  /** When content last reached the client. Content only stamps it; the timer reschedules itself from it. */
+  let lastContent = 0;
 
   const stopIdle = () => {
     if (idleTimer !== undefined) clearTimeout(idleTimer);
     idleTimer = undefined;
   };
+  // One timer per stream, not one per chunk: a chunk of content costs a clock read, and the timer, when it
+  // fires early (content came meanwhile), waits out the rest of the window from the last content.
+  const onIdleTimer = () => {
+    idleTimer = undefined;
+    guarded(() => {
+      if (ended || idleTimeoutMs === undefined) return;
+      const quiet = performance.now() - lastContent;
+      if (quiet < idleTimeoutMs) {
+        idleTimer = setTimeout(onIdleTimer, idleTimeoutMs - quiet);
+        return;
+      }
+      ended = true;
+      upstream.destroy();
+      failInBand(new RouterError('timeout', `upstream sent no content for ${idleTimeoutMs / 1000}s (stream idle timeout)`, { retryable: false }));
+    });
+  };
   const armIdle = () => {
     if (idleTimeoutMs === undefined || ended) return;
-    stopIdle();
-    idleTimer = setTimeout(() => {
-      idleTimer = undefined;
-      guarded(() => {
-        if (ended) return;
-        ended = true;
-        upstream.destroy();
-        failInBand(new RouterError('timeout', `upstream sent no content for ${idleTimeoutMs / 1000}s (stream idle timeout)`, { retryable: false }));
-      });
-    }, idleTimeoutMs);
+    lastContent = performance.now();
+    idleTimer ??= setTimeout(onIdleTimer, idleTimeoutMs);
   };
   const finish = (outcome: { error?: RouterError; aborted: boolean }) => {
     stopIdle();
