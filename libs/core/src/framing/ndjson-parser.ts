@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { RouterError } from '../errors/router-error.js';
 import { DEFAULT_MAX_FRAME_CHARS } from './max-frame-chars.js';
+import { joinPieces } from './join-pieces.js';
 
 /** The NDJSON parser's limits. */
 export interface NdjsonParserOptions {
@@ -35,11 +36,10 @@ export class NdjsonParser {
     let start = 0;
     let newline = text.indexOf('\n');
     while (newline !== -1) {
-      this.checkSize(this.pendingChars + newline - start);
+      if (this.pendingChars + newline - start > this.maxLineChars) this.refuse();
       let line = text.slice(start, newline);
       if (this.pieces.length > 0) {
-        this.pieces.push(line);
-        line = this.pieces.join('');
+        line = joinPieces(this.pieces, line);
         this.pieces = [];
         this.pendingChars = 0;
       }
@@ -49,7 +49,7 @@ export class NdjsonParser {
       newline = text.indexOf('\n', start);
     }
     if (start < text.length) {
-      this.checkSize(this.pendingChars + text.length - start);
+      if (this.pendingChars + text.length - start > this.maxLineChars) this.refuse();
       this.pieces.push(start === 0 ? text : text.slice(start));
       this.pendingChars += text.length - start;
     }
@@ -59,14 +59,13 @@ export class NdjsonParser {
   /** The last line, if the stream ended without a trailing newline. */
   end(): string[] {
     if (this.failed !== undefined) throw this.failed;
-    const rest = (this.pieces.join('') + this.decoder.end()).trim();
+    const rest = joinPieces(this.pieces, this.decoder.end()).trim();
     this.pieces = [];
     this.pendingChars = 0;
     return rest === '' ? [] : [rest];
   }
 
-  private checkSize(chars: number): void {
-    if (chars <= this.maxLineChars) return;
+  private refuse(): never {
     this.pieces = [];
     this.failed = new RouterError('bad_gateway', `upstream sent an NDJSON line longer than ${this.maxLineChars} characters`, { retryable: false });
     throw this.failed;

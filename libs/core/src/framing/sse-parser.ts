@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { RouterError } from '../errors/router-error.js';
+import { joinPieces } from './join-pieces.js';
 import { DEFAULT_MAX_FRAME_CHARS } from './max-frame-chars.js';
 import type { SseEvent } from './sse-frame.js';
 
@@ -77,8 +78,7 @@ export class SseParser {
       }
       let line = text.slice(start, end);
       if (this.linePieces.length > 0) {
-        this.linePieces.push(line);
-        line = this.linePieces.join('');
+        line = joinPieces(this.linePieces, line);
         this.linePieces = [];
       }
       start = next;
@@ -86,12 +86,12 @@ export class SseParser {
       if (line === '') {
         if (this.data.length > 0 || this.event !== undefined) {
           const tail = text.slice(frameStart, next);
-          const raw = this.framePieces.length === 0 ? tail : this.framePieces.join('') + tail;
+          const raw = this.framePieces.length === 0 ? tail : joinPieces(this.framePieces, tail);
           const data = this.data.join('\n');
           frames.push(this.event === undefined ? { data, raw } : { event: this.event, data, raw });
         }
         this.event = undefined;
-        this.data = [];
+        if (this.data.length > 0) this.data = [];
         this.framePieces = [];
         this.frameChars = 0;
         frameStart = next;
@@ -112,7 +112,7 @@ export class SseParser {
 
   /** Text received after the last complete frame (a stream cut mid-frame leaves it non-empty). */
   get pending(): string {
-    return this.framePieces.join('') + this.decoder.end();
+    return joinPieces(this.framePieces, this.decoder.end());
   }
 
   private field(line: string): void {
