@@ -25,7 +25,7 @@ describe('checkUpstreamResponse', () => {
       "openai upstream answered with content-type 'text/html; charset=utf-8' where JSON was due (HTTP 200)",
     );
     expect(() => checkUpstreamResponse(answer(200, { 'content-type': 'application/json' }), true, 'openai')).toThrow('where an SSE or NDJSON stream was due');
-    for (const [type, stream] of [['application/json; charset=utf-8', false], ['application/vnd.x+json', false], ['text/event-stream; charset=utf-8', true], ['application/x-ndjson', true]] as const) {
+    for (const [type, stream] of [['application/json; charset=utf-8', false], ['application/vnd.x+json', false], ['text/plain', false], ['text/event-stream; charset=utf-8', true], ['application/x-ndjson', true]] as const) {
       expect(checkUpstreamResponse(answer(200, { 'content-type': type }), stream, 'openai').status).toBe(200);
     }
     expect(checkUpstreamResponse(answer(503, { 'content-type': 'text/html' }), false, 'openai').status).toBe(503);

@@ -2,7 +2,8 @@ import { RouterError, type UpstreamResponse } from '@llm-router/core';
 import { decodeContentEncoding } from './decode-content-encoding.js';
 
 const STREAM_TYPES = /^\s*(text\/event-stream|application\/x-ndjson)\s*(;|$)/i;
-const JSON_TYPES = /^\s*application\/([\w.+-]+\+)?json\s*(;|$)/i;
+// text/plain too: some OpenAI-compatible servers label JSON so; the body is parsed (and refused if not JSON) anyway.
+const JSON_TYPES = /^\s*(application\/([\w.+-]+\+)?json|text\/plain)\s*(;|$)/i;
 
 /**
  * Validates an upstream response before anything of it reaches the client; throws a bad_gateway
@@ -11,8 +12,9 @@ const JSON_TYPES = /^\s*application\/([\w.+-]+\+)?json\s*(;|$)/i;
  *   client, and the stream would hang), a 1xx final status, or a 3xx redirect (got follows none, and
  *   its `Location` names an address the client must not see);
  * - a success answer of the wrong kind: a stream whose content type is neither SSE nor NDJSON, or a
- *   non-streamed answer with a non-JSON content type (an HTML login page of a proxy). A missing
- *   content type is let through: the body itself is then checked (parseUpstreamJson, the parsers).
+ *   non-streamed answer with a content type that is neither JSON nor text/plain (an HTML login page of
+ *   a proxy). A missing content type is let through: the body itself is then checked (parseUpstreamJson,
+ *   the parsers).
  * Error statuses (4xx/5xx) keep any content type: the provider's error classifier reads them.
  * The body comes back decoded (see decodeContentEncoding).
  */
