@@ -325,4 +325,18 @@ describe('anthropicUpstreamCodec', () => {
     expect(created).toBeGreaterThanOrEqual(before);
     expect(created).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
   });
+
+  it('reports a tool_use input nested 5,000 deep as a protocol error, not a stack overflow', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const start = sse({ type: 'message_start', message: { id: 'msg_1', model: 'm', usage: { input_tokens: 1, output_tokens: 0 } } });
+    const block = `event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"t","name":"f","input":${deep}}}\n\n`;
+    const events = decodeAll(start + block, 977);
+    expect(events.map((event) => event.type)).toEqual(['start', 'error']);
+    expect(events[1]).toMatchObject({ error: { kind: 'bad_gateway', message: expect.stringContaining('nested deeper than 128 levels') } });
+  });
+
+  it("refuses a frame longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new MessagesStreamDecoder(testContext({ maxFrameChars: 64 }), () => NOW);
+    expect(() => decoder.push(Buffer.from(`event: ping\ndata: ${'x'.repeat(64)}`))).toThrow(expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an SSE frame longer than 64 characters' }));
+  });
 });

@@ -1,4 +1,4 @@
-import { RouterError, SseParser, type IrStreamEvent, type SseEvent, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { JsonTooDeepError, parseJsonBounded, RouterError, SseParser, type IrStreamEvent, type SseEvent, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { decodeStopReason } from './decode-stop-reason.js';
 import { decodeStreamError } from './decode-stream-error.js';
 import { irUsageOf, readUsageCounters, type UsageCounters } from './decode-usage.js';
@@ -22,7 +22,7 @@ type BlockFate = { irIndex: number } | 'skipped';
  *   never a made-up success.
  */
 export class MessagesStreamDecoder implements StreamDecoder {
-  private readonly parser = new SseParser();
+  private readonly parser: SseParser;
   private started = false;
   private ended = false;
   private readonly blocks = new Map<number, BlockFate>();
@@ -35,7 +35,9 @@ export class MessagesStreamDecoder implements StreamDecoder {
   constructor(
     private readonly context: TranslationContext,
     private readonly nowSeconds: () => number,
-  ) {}
+  ) {
+    this.parser = new SseParser({ maxFrameChars: context.maxFrameChars });
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     if (this.ended) return [];
@@ -62,9 +64,11 @@ export class MessagesStreamDecoder implements StreamDecoder {
   private decodeFrame(frame: SseEvent): IrStreamEvent[] {
     let data: unknown;
     try {
-      data = JSON.parse(frame.data);
-    } catch {
-      return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event`))];
+      // Bounded: a block's `input` is re-serialised below, and a deep one would overflow the stack.
+      data = parseJsonBounded(frame.data);
+    } catch (error) {
+      const why = error instanceof JsonTooDeepError ? ` (${error.message})` : '';
+      return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event${why}`))];
     }
     if (!isRecord(data)) return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event`))];
     const type = typeof data['type'] === 'string' ? data['type'] : frame.event;

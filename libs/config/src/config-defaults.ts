@@ -17,6 +17,7 @@ export const DEFAULTS = {
   corsAllowedMethods: ['GET', 'POST'],
   corsAllowedHeaders: ['authorization', '*'],
   corsMaxAgeSeconds: 600,
+  streamFrameLimitMb: 8,
   timeoutSeconds: 60,
   connectTimeoutSeconds: 10,
   sslVerify: true,

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
           keepAliveTimeoutMs: 65_000,
           cors: { allowedOrigins: [], allowedMethods: ['GET', 'POST'], allowedHeaders: ['authorization', '*'], maxAgeSeconds: 600 },
           shutdownGraceMs: 30_000,
+          streamFrameLimitChars: 8 * 1024 * 1024,
         },
         models: {
           'gpt-4': {
@@ -72,6 +73,7 @@ server:
   mask_api_keys: false
   body_limit_mb: 1.5
   shutdown_grace_period: 2.5
+  stream_frame_limit_mb: 0.5
 models:
   claude-3.5:latest:
     provider: anthropic
@@ -127,7 +129,7 @@ transformations:
         '<inline>',
         { env: {} },
       );
-      expect(config.server).toMatchObject({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500 });
+      expect(config.server).toMatchObject({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500, streamFrameLimitChars: 524288 });
       expect(config.models['claude-3.5:latest']).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',
@@ -382,6 +384,10 @@ models:
   });
 
   describe('validation', () => {
+    it('refuses a stream frame limit that is not a positive number', () => {
+      expect(problemsOf('server:\n  stream_frame_limit_mb: 0\nmodels:\n  m: {provider: echo}\n')).toEqual([{ path: 'server.stream_frame_limit_mb', message: 'must be a positive number' }]);
+    });
+
     it('reports every problem at once, with exact paths', () => {
       const problems = problemsOf(`
 bogus: 1

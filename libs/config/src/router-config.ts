@@ -44,6 +44,11 @@ export interface ServerConfig {
   cors: CorsConfig;
   /** How long in-flight requests and streams may run after SIGTERM before they are closed, ms. */
   shutdownGraceMs: number;
+  /**
+   * Longest upstream SSE frame or NDJSON line, in characters (UTF-16 code units: bytes for ASCII, never
+   * more than the byte count); a longer one ends the stream with an in-band 502.
+   */
+  streamFrameLimitChars: number;
 }
 
 export interface CorsConfig {

@@ -40,6 +40,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
     keepAliveTimeoutMs: toMs(server.keep_alive_timeout ?? DEFAULTS.keepAliveTimeoutSeconds),
     cors: toCors(server.cors ?? {}),
     shutdownGraceMs: (server.shutdown_grace_period ?? DEFAULTS.shutdownGracePeriodSeconds) * 1000,
+    streamFrameLimitChars: Math.floor((server.stream_frame_limit_mb ?? DEFAULTS.streamFrameLimitMb) * BYTES_PER_MB),
   };
 }
 

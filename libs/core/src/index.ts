@@ -8,8 +8,9 @@ export { ConfigValidationError, formatConfigProblem, type ConfigProblem } from '
 export { parseRetryAfterMs } from './http/parse-retry-after.js';
 export { connectionListedHeaders, CREDENTIAL_HEADERS, HOP_BY_HOP_HEADERS, toHeaderMap, type HeaderMap } from './http/header-map.js';
 export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
-export { SseParser } from './framing/sse-parser.js';
-export { NdjsonParser } from './framing/ndjson-parser.js';
+export { SseParser, type SseParserOptions } from './framing/sse-parser.js';
+export { NdjsonParser, type NdjsonParserOptions } from './framing/ndjson-parser.js';
+export { DEFAULT_MAX_FRAME_CHARS } from './framing/max-frame-chars.js';
 export { JsonTooDeepError, jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, parseJsonBounded } from './json/json-depth.js';
 export type * from './ir/ir-content.js';
 export type * from './ir/ir-request.js';

@@ -13,6 +13,8 @@ import { leanRequest } from './lean-request.js';
  * with a RouterError for network, timeout and TLS failures. The resolved body is got's stream, unread:
  * the caller pipes it (no buffering here). A body that stalls for `idleTimeoutMs` is destroyed with a
  * RouterError of kind `timeout`; got wraps it, so callers read body errors with core's `asRouterError`.
+ * This idle timer counts bytes (keep-alive comments re-arm it): streams also need the content timer of
+ * the router's stream pump, which only frames that become client output re-arm.
  *
  * got is configured for a proxy: no retries (the retry lib owns them, before the first byte), no
  * redirects, no decompression (upstreams are asked for identity encoding), no HTTP-error throwing, and

@@ -14,3 +14,5 @@ export type { OpenAiProblem } from './openai/openai-problem.js';
 export { validateMessagesRequest as validateAnthropicMessagesRequest, type AnthropicEndpoint } from './anthropic/validate-messages-request.js';
 export { validateChatRequest as validateOllamaChatRequest } from './ollama/validate-chat-request.js';
 export { validateGenerateRequest as validateOllamaGenerateRequest } from './ollama/validate-generate-request.js';
+// An upstream that writes raw bytes (invalid statuses, endless lines, compression, early closes): security tests.
+export { startMisbehavingUpstream, type MisbehavingUpstream, type RawRequest } from './start-misbehaving-upstream.js';

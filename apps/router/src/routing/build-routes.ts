@@ -68,6 +68,7 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
         'content-type': 'application/json',
         ...(model.apiKey === undefined ? {} : adapter.authHeaders(model.apiKey)),
       },
+      streamFrameLimitChars: config.server.streamFrameLimitChars,
     });
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -5,8 +5,8 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
  * Same-format streams: each complete SSE frame is forwarded as it came, with only the model name
  * swapped. The upstream's terminal frame or its own in-band error frame ends the stream.
  */
-export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void): StreamTranslator {
-  const parser = new SseParser();
+export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void, maxFrameChars?: number): StreamTranslator {
+  const parser = new SseParser({ maxFrameChars });
   let ended = false;
   return {
     push(chunk: Buffer): TranslatedChunk {

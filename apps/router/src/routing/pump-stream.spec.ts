@@ -8,22 +8,34 @@ import { PassThrough } from 'node:stream';
 import type { ClientCodec } from '@llm-router/core';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream, type PumpStreamOptions } from './pump-stream.js';
+import type { StreamTranslator } from './stream-translator.js';
 
 type Outcome = Parameters<PumpStreamOptions['onDone']>[0];
 
 /** A real HTTP server whose one response is fed by `upstream` through the pump. */
-async function serve(codec: ClientCodec) {
+async function serve(codec: ClientCodec, options: { translator?: StreamTranslator; idleTimeoutMs?: number } = {}) {
   const upstream = new PassThrough();
   let resolveDone!: (o: Outcome) => void;
+  let doneCalls = 0;
   const done = new Promise<Outcome>((r) => (resolveDone = r));
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     res.flushHeaders();
-    pumpStream({ upstream, response: res, translator: passthroughTranslator(codec, 'client-model'), onDone: resolveDone });
+    const translator = options.translator ?? passthroughTranslator(codec, 'client-model');
+    pumpStream({
+      upstream,
+      response: res,
+      translator,
+      idleTimeoutMs: options.idleTimeoutMs,
+      onDone: (outcome) => {
+        doneCalls++;
+        resolveDone(outcome);
+      },
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { upstream, done, server, url };
+  return { upstream, done, server, url, doneCalls: () => doneCalls };
 }
 
 const servers: http.Server[] = [];
@@ -108,5 +120,69 @@ describe('pumpStream with the passthrough translator', () => {
     await destroyed;
     expect(upstream.destroyed).toBe(true);
     expect(await done).toEqual({ aborted: true });
+  });
+});
+
+describe('pumpStream faults', () => {
+  /** A translator whose push throws what `thrown` gives on the second chunk, like a decoder hitting a bug. */
+  function throwingTranslator(thrown: () => unknown): StreamTranslator {
+    const inner = passthroughTranslator(openAIChatCodec, 'client-model');
+    let chunks = 0;
+    return {
+      push: (chunk) => {
+        if (++chunks === 2) throw thrown();
+        return inner.push(chunk);
+      },
+      end: () => inner.end(),
+      fail: (error) => inner.fail(error),
+    };
+  }
+
+  it('turns a translator that throws into an in-band error: the process stays up, onDone is called once, the upstream is destroyed', async () => {
+    const { upstream, done, server, url, doneCalls } = await serve(openAIChatCodec, { translator: throwingTranslator(() => new RangeError('Maximum call stack size exceeded')) });
+    servers.push(server);
+    const response = await fetch(url);
+    const text = response.text();
+    upstream.write('data: {"model":"m","choices":[]}\n\n');
+    await new Promise((r) => setImmediate(r));
+    upstream.write('data: {"model":"m","choices":[]}\n\n');
+    const body = await text;
+    expect(body).toBe(
+      'data: {"model":"client-model","choices":[]}\n\n' +
+        'data: {"error":{"message":"router failed to translate the upstream stream: Maximum call stack size exceeded","type":"server_error","param":null,"code":null}}\n\n',
+    );
+    expect((await done).error?.kind).toBe('bad_gateway');
+    expect(upstream.destroyed).toBe(true);
+    upstream.write('data: late\n\n');
+    expect(doneCalls()).toBe(1);
+  });
+
+  it("reports a RouterError thrown by the translator (the parsers' frame limit) as it is", async () => {
+    const tooLong = new RouterError('bad_gateway', 'upstream sent an SSE frame longer than 8388608 characters');
+    const { upstream, done, server, url } = await serve(openAIChatCodec, { translator: throwingTranslator(() => tooLong) });
+    servers.push(server);
+    const response = await fetch(url);
+    const text = response.text();
+    upstream.write('data: {"model":"m","choices":[]}\n\n');
+    await new Promise((r) => setImmediate(r));
+    upstream.write('data: x');
+    expect(await text).toContain('"message":"upstream sent an SSE frame longer than 8388608 characters"');
+    expect((await done).error).toBe(tooLong);
+    expect(upstream.destroyed).toBe(true);
+  });
+
+  it('ends a stream of keep-alive comments only with the idle-timeout error: comments are not content', async () => {
+    const { upstream, done, server, url } = await serve(anthropicMessagesCodec, { idleTimeoutMs: 300 });
+    servers.push(server);
+    const response = await fetch(url);
+    const text = response.text();
+    const pings = setInterval(() => upstream.write(': ping\n\n'), 20);
+    try {
+      expect(await text).toBe('event: error\ndata: {"type":"error","error":{"type":"timeout_error","message":"upstream sent no content for 0.3s (stream idle timeout)"}}\n\n');
+    } finally {
+      clearInterval(pings);
+    }
+    expect((await done).error?.kind).toBe('timeout');
+    expect(upstream.destroyed).toBe(true);
   });
 });

@@ -34,4 +34,15 @@ describe('readBody', () => {
     await expect(read).rejects.toThrow('closed before its end');
     await expect(readBody(body, 1024)).rejects.toThrow('closed before its end');
   });
+
+  it('rejects with a bad_gateway RouterError, never a plain Error, for a body that closes early or fails', async () => {
+    const closed = new PassThrough();
+    const read = readBody(closed, 1024);
+    closed.destroy();
+    await expect(read).rejects.toMatchObject({ kind: 'bad_gateway', status: 502 });
+    const failed = new PassThrough();
+    const readFailed = readBody(failed, 1024);
+    failed.destroy(new Error('socket hang up'));
+    await expect(readFailed).rejects.toMatchObject({ kind: 'bad_gateway', message: 'upstream body failed: socket hang up' });
+  });
 });

@@ -1,10 +1,12 @@
-import { RouterError } from '@llm-router/core';
+import { asRouterError, RouterError } from '@llm-router/core';
 import type { Readable } from 'node:stream';
 
 /**
  * Reads a whole (non-streamed) upstream body. Bounded: an upstream that sends more than `limitBytes`
- * is cut off with a 502 instead of growing the router's memory without end. Rejects with the body's
- * own error (a RouterError from the transport's idle timeout, got's wrapped network errors).
+ * is cut off with a 502 instead of growing the router's memory without end. Always rejects with a
+ * RouterError: the one the body failed with (the transport's idle timeout, found on got's wrapped
+ * errors), else a bad_gateway (a connection closed right after the headers, a corrupt compressed body):
+ * an upstream failure is never a 500.
  *
  * Events rather than `for await`: the async iterator allocates a promise per chunk and is measurably
  * slower on the hot path (tools/bench).
@@ -30,12 +32,12 @@ export function readBody(body: Readable, limitBytes: number): Promise<Buffer> {
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(error);
+      reject(asRouterError(error, 'upstream body failed'));
     };
     // A body destroyed without an error (the client went away) never ends: settle the read anyway.
     const onClose = () => {
       cleanup();
-      reject(body.errored ?? new Error('upstream body closed before its end'));
+      reject(closedError(body));
     };
     const cleanup = () => {
       body.off('data', onData);
@@ -44,7 +46,7 @@ export function readBody(body: Readable, limitBytes: number): Promise<Buffer> {
       body.off('close', onClose);
     };
     if (body.errored !== null || body.destroyed) {
-      reject(body.errored ?? new Error('upstream body closed before its end'));
+      reject(closedError(body));
       return;
     }
     body.on('data', onData);
@@ -52,4 +54,8 @@ export function readBody(body: Readable, limitBytes: number): Promise<Buffer> {
     body.once('error', onError);
     body.once('close', onClose);
   });
+}
+
+function closedError(body: Readable): RouterError {
+  return body.errored === null ? new RouterError('bad_gateway', 'upstream body closed before its end', { retryable: false }) : asRouterError(body.errored, 'upstream body failed');
 }

@@ -25,4 +25,6 @@ export interface Route {
   readonly send: Omit<SendOptions, 'signal'>;
   /** Headers the router owns on every upstream request: provider auth from the configured key, content type. */
   readonly routerHeaders: HeaderMap;
+  /** Longest upstream SSE frame / NDJSON line (`server.stream_frame_limit_mb`), in characters. */
+  readonly streamFrameLimitChars: number;
 }

@@ -5,9 +5,11 @@ import { requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger, type RequestRe
 import { RetryService } from '@llm-router/retry';
 import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkUpstreamResponse } from './check-upstream-response.js';
 import { clientResponseHeaders } from './client-response-headers.js';
 import { inlineImageUrls } from './inline-image-urls.js';
 import { irStreamTranslator } from './ir-stream-translator.js';
+import { parseUpstreamJson } from './parse-upstream-json.js';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
@@ -106,22 +108,18 @@ export class RouterService {
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor });
     if (stream) {
       const usage = new StreamUsage();
-      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data));
+      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), route.streamFrameLimitChars);
       this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });
       return;
     }
     let text = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (record) record.usage = usageOf(parsed);
-      if (typeof parsed === 'object' && parsed !== null && 'model' in parsed) {
-        (parsed as Record<string, unknown>)['model'] = clientModel;
-        text = JSON.stringify(parsed);
-      }
-    } catch {
-      // not JSON: forwarded as it came
+    const parsed = parseUpstreamJson(text, route.adapter.provider);
+    if (record) record.usage = usageOf(parsed);
+    if (typeof parsed === 'object' && parsed !== null && 'model' in parsed) {
+      (parsed as Record<string, unknown>)['model'] = clientModel;
+      text = JSON.stringify(parsed);
     }
     await reply.code(response.status).headers(headers).send(redactor.redact(text));
   }
@@ -175,12 +173,7 @@ export class RouterService {
       return;
     }
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw new RouterError('bad_gateway', `${route.adapter.provider} upstream answered with a body that is not JSON`, { provider: route.adapter.provider });
-    }
+    const parsed = parseUpstreamJson(raw, route.adapter.provider);
     const answer = translation.decodeResponse(parsed, ctx);
     if (record) record.usage = { inputTokens: answer.usage.inputTokens, outputTokens: answer.usage.outputTokens };
     await reply
@@ -243,7 +236,7 @@ export class RouterService {
         record.upstreamMs = performance.now() - started;
         if (response.status >= 400) record.upstreamError = `http_${response.status}`;
       }
-      return response;
+      return checkUpstreamResponse(response, upstreamRequest.stream, route.adapter.provider);
     } catch (error) {
       if (abort.signal.aborted) return undefined;
       if (record) record.upstreamError = error instanceof RouterError ? error.kind : 'error';
@@ -276,6 +269,7 @@ export class RouterService {
       upstream: response.body,
       response: raw,
       translator,
+      idleTimeoutMs: route.send.idleTimeoutMs,
       onText: (text) => {
         if (record === undefined) return;
         if (first) {

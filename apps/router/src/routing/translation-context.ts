@@ -36,6 +36,7 @@ export function createTranslationContext(route: Route, requestBytes: number): Tr
     estimatedInputTokens: Math.max(1, Math.ceil(requestBytes / 4)),
     warnings: [],
     newId,
+    maxFrameChars: route.streamFrameLimitChars,
   };
 }
 

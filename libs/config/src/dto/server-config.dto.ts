@@ -71,4 +71,8 @@ export class ServerConfigDto {
   @IsOptional()
   @ConfigRule(isNonNegativeNumber)
   shutdown_grace_period?: number | null;
+
+  @IsOptional()
+  @ConfigRule(isPositiveNumber)
+  stream_frame_limit_mb?: number | null;
 }

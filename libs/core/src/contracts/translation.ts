@@ -25,6 +25,11 @@ export interface TranslationContext {
    * and older Ollama servers no tool call ids (`call_` + newId()). Injected so decoders stay pure.
    */
   newId(): string;
+  /**
+   * Longest upstream SSE frame or NDJSON line a stream decoder accepts (characters); longer ends the stream
+   * with a bad_gateway. Undefined: core's DEFAULT_MAX_FRAME_CHARS (8 MiB).
+   */
+  maxFrameChars?: number;
 }
 
 /** An upstream request body built from the IR, and the path (under the model's endpoint) it goes to. */

@@ -161,4 +161,20 @@ describe('OllamaStreamDecoder', () => {
     const badCall = decode(line({ model: 'm', message: { content: '', tool_calls: [{ function: { name: 'f', arguments: 'oops' } }] }, done: false }));
     expect(badCall.map((event) => event.type)).toEqual(['start', 'error']);
   });
+
+  it('reports tool arguments nested 5,000 deep (29 KB, a model can emit that) as a bad_gateway error, not a stack overflow', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const asObject = `{"model":"m","message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":${deep}}}]},"done":false}\n`;
+    const events = decode(asObject, ODD_SIZES);
+    expect(events).toEqual([{ type: 'error', error: expect.objectContaining({ kind: 'bad_gateway', message: expect.stringContaining('nested deeper than 128') }) }]);
+    const asString = line({ model: 'm', message: { content: 'x', tool_calls: [{ function: { name: 'f', arguments: deep } }] }, done: false });
+    expect(decode(asString).map((event) => event.type)).toEqual(['start', 'block_start', 'text_delta', 'error']);
+  });
+
+  it("refuses a line longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new OllamaStreamDecoder(testContext({ maxFrameChars: 64 }));
+    expect(() => decoder.push(Buffer.from(`{"model":"m","message":{"content":"${'x'.repeat(64)}"}`))).toThrow(
+      expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an NDJSON line longer than 64 characters' }),
+    );
+  });
 });

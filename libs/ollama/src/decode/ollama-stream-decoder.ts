@@ -1,4 +1,4 @@
-import { type IrStreamEvent, NdjsonParser, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { type IrStreamEvent, JsonTooDeepError, NdjsonParser, parseJsonBounded, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { ollamaError } from '../errors/ollama-error.js';
 import { textSnippet } from '../errors/text-snippet.js';
 import { mapDoneReason } from './map-done-reason.js';
@@ -38,16 +38,18 @@ interface StreamState {
  *   malformed tool call, or an end without a `done` line, an `error` event (bad_gateway). Nothing follows.
  */
 export class OllamaStreamDecoder implements StreamDecoder {
-  private readonly state: StreamState = {
-    lines: new NdjsonParser(),
-    phase: 'before_start',
-    open: undefined,
-    nextIndex: 0,
-    sawToolCall: false,
-    toolCallIds: new Set(),
-  };
+  private readonly state: StreamState;
 
-  constructor(private readonly context: TranslationContext) {}
+  constructor(private readonly context: TranslationContext) {
+    this.state = {
+      lines: new NdjsonParser({ maxLineChars: context.maxFrameChars }),
+      phase: 'before_start',
+      open: undefined,
+      nextIndex: 0,
+      sawToolCall: false,
+      toolCallIds: new Set(),
+    };
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     return this.decodeLines(this.state.lines.push(chunk));
@@ -69,7 +71,12 @@ export class OllamaStreamDecoder implements StreamDecoder {
   }
 
   private decodeLine(line: string, events: IrStreamEvent[]): void {
-    const chunk = readOllamaChunk(parseJson(line));
+    const value = parseJson(line);
+    if (value instanceof JsonTooDeepError) {
+      events.push(this.fail(ollamaError('bad_gateway', `NDJSON line from upstream refused: ${value.message}`)));
+      return;
+    }
+    const chunk = readOllamaChunk(value);
     if (chunk === undefined) {
       events.push(this.fail(ollamaError('bad_gateway', `malformed NDJSON line from upstream: ${textSnippet(line, 200)}`)));
       return;
@@ -142,10 +149,11 @@ export class OllamaStreamDecoder implements StreamDecoder {
   }
 }
 
+/** The line's value; undefined when it is not JSON; the error when it nests too deep (tool arguments are re-serialised). */
 function parseJson(line: string): unknown {
   try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    return undefined;
+    return parseJsonBounded(line);
+  } catch (error) {
+    return error instanceof JsonTooDeepError ? error : undefined;
   }
 }

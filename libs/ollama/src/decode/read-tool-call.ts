@@ -1,4 +1,4 @@
-import type { IrToolCallPart } from '@llm-router/core';
+import { parseJsonBounded, type IrToolCallPart } from '@llm-router/core';
 import { isRecord } from '../is-record.js';
 
 /** Why a tool call entry could not be read (a malformed upstream answer). */
@@ -35,7 +35,7 @@ function readArguments(value: unknown): Record<string, unknown> | undefined {
   if (typeof value !== 'string') return undefined;
   if (value.trim() === '') return {};
   try {
-    const parsed: unknown = JSON.parse(value);
+    const parsed: unknown = parseJsonBounded(value);
     return isRecord(parsed) ? parsed : undefined;
   } catch {
     return undefined;

@@ -284,4 +284,20 @@ describe('ChatStreamDecoder: §6 bugs and stream rules', () => {
     expect(decoder.end()).toEqual([]);
     expect(context.warnings).toEqual(['n: only the first choice of the upstream stream is passed on', 'usage: the upstream stream reported none, estimated']);
   });
+
+  it('refuses a chunk nested 5,000 deep as a bad_gateway error; streamed argument text is passed on unparsed, so any depth is safe', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const deepChunk = `data: {"id":"c","object":"chat.completion.chunk","created":7,"model":"up","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","function":{"name":"f","arguments":${deep}}}]}}]}\n\n`;
+    expect(decodeStream(deepChunk, testContext(), 7)).toEqual([
+      { type: 'error', error: expect.objectContaining({ kind: 'bad_gateway', message: expect.stringContaining('nested deeper than 128 levels') }) },
+    ]);
+    const asText = decodeStream(sse([fragment(0, deep, { id: 'call_1', name: 'f' }), finish('tool_calls')]));
+    expect(asText.map((event) => event.type)).toEqual(['start', 'block_start', 'tool_args_delta', 'block_stop', 'finish']);
+    expect(asText[2]).toMatchObject({ json: deep });
+  });
+
+  it("refuses a frame longer than the context's maxFrameChars (server.stream_frame_limit_mb) with a bad_gateway", () => {
+    const decoder = new ChatStreamDecoder(testContext({ maxFrameChars: 64 }));
+    expect(() => decoder.push(Buffer.from(`data: ${'x'.repeat(64)}`))).toThrow(expect.objectContaining({ kind: 'bad_gateway', message: 'upstream sent an SSE frame longer than 64 characters' }));
+  });
 });

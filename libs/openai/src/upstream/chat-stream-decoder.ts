@@ -1,4 +1,4 @@
-import { type IrStreamEvent, type IrUsage, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { type IrStreamEvent, type IrUsage, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { isRecord } from '../is-record.js';
 import { unreachable } from '../unreachable.js';
 import { decodeFinishReason, settleStopReason } from './decode-finish-reason.js';
@@ -46,7 +46,7 @@ type OpenBlock = { kind: 'text'; index: number } | { kind: 'thinking'; index: nu
  *   fabricated success. Nothing follows `finish` or `error`.
  */
 export class ChatStreamDecoder implements StreamDecoder {
-  private readonly parser = new SseParser();
+  private readonly parser: SseParser;
   private started = false;
   private ended = false;
   private nextBlock = 0;
@@ -63,7 +63,9 @@ export class ChatStreamDecoder implements StreamDecoder {
   private outputChars = 0;
   private warnedOtherChoices = false;
 
-  constructor(private readonly context: TranslationContext) {}
+  constructor(private readonly context: TranslationContext) {
+    this.parser = new SseParser({ maxFrameChars: context.maxFrameChars });
+  }
 
   push(chunk: Buffer): IrStreamEvent[] {
     const events: IrStreamEvent[] = [];
@@ -92,9 +94,10 @@ export class ChatStreamDecoder implements StreamDecoder {
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(data);
-    } catch {
-      this.fail(events, new RouterError('bad_gateway', 'openai: upstream sent a stream chunk that is not JSON', { provider: 'openai' }));
+      chunk = parseJsonBounded(data);
+    } catch (error) {
+      const what = error instanceof JsonTooDeepError ? `refused (${error.message})` : 'that is not JSON';
+      this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream chunk ${what}`, { provider: 'openai' }));
       return;
     }
     if (frame.event === 'error' || (isRecord(chunk) && chunk['error'] !== undefined && chunk['error'] !== null)) {

@@ -114,4 +114,10 @@ describe('decodeChatCompletion', () => {
     expect(error).toBeInstanceOf(RouterError);
     expect(error).toMatchObject({ kind: 'rate_limit', message: 'openai: Rate limit reached', code: 'rate_limit_exceeded', provider: 'openai' });
   });
+
+  it('refuses tool arguments nested 5,000 deep (bad_gateway): the IR object would overflow the stack when serialised', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const answer = completion({ role: 'assistant', content: null, tool_calls: [call('call_1', deep)] }, 'tool_calls');
+    expect(() => decodeChatCompletion(answer, testContext())).toThrow(expect.objectContaining({ kind: 'bad_gateway', message: expect.stringContaining('nested deeper than 128') }));
+  });
 });
