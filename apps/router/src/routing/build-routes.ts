@@ -2,6 +2,7 @@ import type { RouterConfig } from '@llm-router/config';
 import { ConfigValidationError, type ConfigProblem, type ProviderAdapter, type UpstreamTransport } from '@llm-router/core';
 import { compileHeaderRules } from '@llm-router/header-rules';
 import { compileTransformations } from '@llm-router/transforms';
+import { splitEndpointCredentials } from './endpoint-credentials.js';
 import type { Route } from './route.js';
 
 /**
@@ -29,9 +30,18 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
       problems.push({ path: `${path}.provider`, message: `unknown provider '${model.provider}' (known: ${[...providers.keys()].join(', ')})` });
       continue;
     }
-    const endpoint = model.endpoint ?? adapter.defaultEndpoint;
-    if (endpoint === undefined) {
+    const configured = model.endpoint ?? adapter.defaultEndpoint;
+    if (configured === undefined) {
       problems.push({ path: `${path}.endpoint`, message: `required for provider ${model.provider}` });
+      continue;
+    }
+    const { endpoint, basicAuth } = splitEndpointCredentials(configured);
+    const authHeaders = model.apiKey === undefined ? {} : adapter.authHeaders(model.apiKey);
+    if (basicAuth !== undefined && 'authorization' in authHeaders) {
+      problems.push({
+        path: `${path}.endpoint`,
+        message: `has credentials (user:password@) and the model has an api_key: both would be sent as the Authorization header; drop one (a proxy's own header can go in header_rules.force_headers)`,
+      });
       continue;
     }
     const headerRules = collect(() =>
@@ -66,7 +76,8 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
       },
       routerHeaders: {
         'content-type': 'application/json',
-        ...(model.apiKey === undefined ? {} : adapter.authHeaders(model.apiKey)),
+        ...(basicAuth === undefined ? {} : { authorization: basicAuth }),
+        ...authHeaders,
       },
       streamFrameLimitChars: config.server.streamFrameLimitChars,
     });
