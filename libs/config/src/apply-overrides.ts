@@ -11,7 +11,7 @@ export interface AppliedOverrides {
 }
 
 /** `server.*` limits with an `LLM_ROUTER_SERVER_<KEY>` override; the validator then checks the number's range. */
-const NUMERIC_SERVER_KEYS = ['body_limit_mb', 'max_inflight_body_mb', 'max_json_depth', 'request_timeout', 'keep_alive_timeout'] as const;
+const NUMERIC_SERVER_KEYS = ['body_limit_mb', 'max_inflight_body_mb', 'max_json_depth', 'transform_step_budget', 'request_timeout', 'keep_alive_timeout'] as const;
 
 const PORT_RANGE = 'an integer between 0 and 65535 (0 picks a free port)';
 

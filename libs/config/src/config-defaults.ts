@@ -11,6 +11,8 @@ export const DEFAULTS = {
   bodyLimitMb: 20,
   maxInflightBodyMb: 64,
   maxJsonDepth: 128,
+  // About 0.2-0.5 s of regex_replace work on these machines (~10-25 M steps/s): ~500 KB of prose for an e-mail rule.
+  transformStepBudget: 5_000_000,
   requestTimeoutSeconds: 60,
   keepAliveTimeoutSeconds: 65,
   corsAllowedOrigins: [] as string[],

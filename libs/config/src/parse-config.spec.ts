@@ -23,6 +23,7 @@ describe('parseConfig', () => {
         server: { host: '127.0.0.1', port: 8000, logLevel: 'info', logRequests: false, logResponses: false, maskApiKeys: true, bodyLimitBytes: 20 * 1024 * 1024,
           maxInflightBodyBytes: 64 * 1024 * 1024,
           maxJsonDepth: 128,
+          transformStepBudget: 5_000_000,
           requestTimeoutMs: 60_000,
           keepAliveTimeoutMs: 65_000,
           cors: { allowedOrigins: [], allowedMethods: ['GET', 'POST'], allowedHeaders: ['authorization', '*'], maxAgeSeconds: 600 },

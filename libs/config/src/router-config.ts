@@ -36,6 +36,8 @@ export interface ServerConfig {
   maxInflightBodyBytes: number;
   /** How deep a request body's JSON may nest; deeper bodies are a 400 before anything parses them. */
   maxJsonDepth: number;
+  /** Regex work (engine steps) the transformations may spend on one request; beyond it the request is a 400. */
+  transformStepBudget: number;
   /** Time allowed to receive a whole request (headers and body) from the client, ms; then 408. Not response time. */
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open between requests, ms. */

@@ -22,6 +22,7 @@ describe('server edge limits (body budget, JSON depth, timeouts, CORS)', () => {
   body_limit_mb: 8
   max_inflight_body_mb: 40
   max_json_depth: 32
+  transform_step_budget: 250000
   request_timeout: 1.5
   keep_alive_timeout: 2
   cors:
@@ -37,6 +38,7 @@ ${MODELS}`,
       bodyLimitBytes: 8 * 1024 * 1024,
       maxInflightBodyBytes: 40 * 1024 * 1024,
       maxJsonDepth: 32,
+      transformStepBudget: 250_000,
       requestTimeoutMs: 1500,
       keepAliveTimeoutMs: 2000,
       cors: { allowedOrigins: ['https://app.example.com', 'http://localhost:3000'], allowedMethods: ['POST'], allowedHeaders: ['content-type', 'x-api-key'], maxAgeSeconds: 60 },
@@ -44,11 +46,12 @@ ${MODELS}`,
   });
 
   it('takes LLM_ROUTER_SERVER_* overrides for the numeric limits, and names the variable when one is not a number', () => {
-    const env = { LLM_ROUTER_SERVER_BODY_LIMIT_MB: '4', LLM_ROUTER_SERVER_MAX_INFLIGHT_BODY_MB: '12', LLM_ROUTER_SERVER_MAX_JSON_DEPTH: '16', LLM_ROUTER_SERVER_REQUEST_TIMEOUT: '5', LLM_ROUTER_SERVER_KEEP_ALIVE_TIMEOUT: '3' };
+    const env = { LLM_ROUTER_SERVER_BODY_LIMIT_MB: '4', LLM_ROUTER_SERVER_MAX_INFLIGHT_BODY_MB: '12', LLM_ROUTER_SERVER_MAX_JSON_DEPTH: '16', LLM_ROUTER_SERVER_TRANSFORM_STEP_BUDGET: '20000', LLM_ROUTER_SERVER_REQUEST_TIMEOUT: '5', LLM_ROUTER_SERVER_KEEP_ALIVE_TIMEOUT: '3' };
     expect(parseConfig(`server:\n  body_limit_mb: 100\n  max_inflight_body_mb: 200\n${MODELS}`, 'test.yaml', { env }).server).toMatchObject({
       bodyLimitBytes: 4 * 1024 * 1024,
       maxInflightBodyBytes: 12 * 1024 * 1024,
       maxJsonDepth: 16,
+      transformStepBudget: 20_000,
       requestTimeoutMs: 5000,
       keepAliveTimeoutMs: 3000,
     });
@@ -63,6 +66,7 @@ ${MODELS}`,
   body_limit_mb: 30
   max_inflight_body_mb: 20
   max_json_depth: 0
+  transform_step_budget: 10
   request_timeout: 0
   keep_alive_timeout: -1
   cors:
@@ -76,6 +80,7 @@ ${MODELS}`),
       expect.arrayContaining([
         { path: 'server.max_inflight_body_mb', message: 'must be >= body_limit_mb (30)' },
         { path: 'server.max_json_depth', message: 'must be an integer between 1 and 1000' },
+        { path: 'server.transform_step_budget', message: 'must be an integer between 1000 and 1000000000' },
         { path: 'server.request_timeout', message: 'must be a positive number' },
         { path: 'server.keep_alive_timeout', message: 'must be a positive number' },
         { path: 'server.cors.allowed_origins[0]', message: "must be an origin such as https://app.example.com (scheme://host[:port], no path), or * (got 'https://app.example.com/')" },

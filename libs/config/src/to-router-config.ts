@@ -36,6 +36,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
     bodyLimitBytes: Math.floor((server.body_limit_mb ?? DEFAULTS.bodyLimitMb) * BYTES_PER_MB),
     maxInflightBodyBytes: Math.floor((server.max_inflight_body_mb ?? DEFAULTS.maxInflightBodyMb) * BYTES_PER_MB),
     maxJsonDepth: server.max_json_depth ?? DEFAULTS.maxJsonDepth,
+    transformStepBudget: server.transform_step_budget ?? DEFAULTS.transformStepBudget,
     requestTimeoutMs: toMs(server.request_timeout ?? DEFAULTS.requestTimeoutSeconds),
     keepAliveTimeoutMs: toMs(server.keep_alive_timeout ?? DEFAULTS.keepAliveTimeoutSeconds),
     cors: toCors(server.cors ?? {}),

@@ -153,6 +153,25 @@ describe('applyTransformations: bounded work', () => {
     expect(error).toBeInstanceOf(RouterError);
     expect(error).toMatchObject({ status: 400, code: 'transformation_too_costly', message: expect.stringContaining("rule 'rescans'") as unknown });
   });
+
+  it('shares one step budget across every string and rule of a request', () => {
+    const rules = [{ name: 'emails', type: 'regex_replace' as const, enabled: true, pattern: '[\\w.]+@[\\w.]+', replacement: '[email]' }];
+    const prose = () => ({ messages: Array.from({ length: 20 }, (_, i) => ({ role: 'user', content: `${'word '.repeat(2_000)} user${i}@example.com` })) });
+    // Each string alone is far within its own bound; together they need more than 200k steps.
+    const unbounded = prose();
+    applyTransformations(unbounded, compileTransformations([{ path: 't', rules }]));
+    expect(JSON.stringify(unbounded)).toContain('[email]');
+    const roomy = prose();
+    applyTransformations(roomy, compileTransformations([{ path: 't', rules }], { stepBudget: 50_000_000 }));
+    expect(roomy).toEqual(unbounded);
+    let error: unknown;
+    try {
+      applyTransformations(prose(), compileTransformations([{ path: 't', rules }], { stepBudget: 200_000 }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ status: 400, code: 'transformation_too_costly', message: expect.stringContaining('server.transform_step_budget: 200000 steps') as unknown });
+  });
 });
 
 describe('applyTransformations: jsonpath_drop', () => {

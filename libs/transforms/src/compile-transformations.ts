@@ -1,7 +1,7 @@
 import { type ConfigProblem, ConfigValidationError } from '@llm-router/core';
 import { JSONPath } from 'jsonpath-plus';
 import { compileJsonPath } from './compile-json-path.js';
-import type { CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
+import type { CompileTransformationsOptions, CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
 import { isJsonValue } from './json-value.js';
 import type { JsonPathSegment } from './parse-json-path.js';
 import { type CompiledPythonRegex, compilePythonRegex, PythonRegexError } from './regex/python-regex.js';
@@ -14,7 +14,7 @@ import type { TransformationLayer, TransformationRule } from './transformation-r
  * collected, named by path (`models.gpt-4.transformations[1].pattern`) and rule name, then thrown as one
  * ConfigValidationError. Run once at boot; `applyTransformations` then does no parsing per request.
  */
-export function compileTransformations(layers: readonly TransformationLayer[]): CompiledTransformations {
+export function compileTransformations(layers: readonly TransformationLayer[], options: CompileTransformationsOptions = {}): CompiledTransformations {
   const problems: ConfigProblem[] = [];
   const rules: CompiledTransformation[] = [];
   for (const layer of layers) {
@@ -25,7 +25,7 @@ export function compileTransformations(layers: readonly TransformationLayer[]): 
     });
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  return { rules };
+  return options.stepBudget === undefined ? { rules } : { rules, stepBudget: options.stepBudget };
 }
 
 function compileRule(rule: TransformationRule, at: string, problems: ConfigProblem[]): CompiledTransformation | undefined {

@@ -40,4 +40,12 @@ export type CompiledTransformation = CompiledRegexReplace | CompiledJsonPathDrop
 /** Enabled rules of all layers, global first, validated and precompiled. Immutable by contract. */
 export interface CompiledTransformations {
   readonly rules: readonly CompiledTransformation[];
+  /** Regex engine steps all `regex_replace` rules together may spend on one request (undefined: no ceiling beyond each string's own bound). */
+  readonly stepBudget?: number;
+}
+
+/** What compileTransformations takes besides the rules. */
+export interface CompileTransformationsOptions {
+  /** See CompiledTransformations.stepBudget (`server.transform_step_budget`). */
+  stepBudget?: number;
 }

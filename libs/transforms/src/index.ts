@@ -6,6 +6,7 @@ export type {
   CompiledRegexReplace,
   CompiledTransformation,
   CompiledTransformations,
+  CompileTransformationsOptions,
   PathStep,
 } from './compiled-transformations.js';
 export type { JsonValue } from './json-value.js';

@@ -54,7 +54,7 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
       compileTransformations([
         { rules: config.transformations, path: 'transformations' },
         { rules: model.transformations, path: `${path}.transformations` },
-      ]),
+      ], { stepBudget: config.server.transformStepBudget }),
     );
     if (headerRules === undefined || transforms === undefined) continue;
 

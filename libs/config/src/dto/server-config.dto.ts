@@ -55,6 +55,10 @@ export class ServerConfigDto {
   max_json_depth?: number | null;
 
   @IsOptional()
+  @ConfigRule(isIntegerBetween(1_000, 1_000_000_000))
+  transform_step_budget?: number | null;
+
+  @IsOptional()
   @ConfigRule(isPositiveNumber)
   request_timeout?: number | null;
 

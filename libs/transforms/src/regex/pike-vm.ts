@@ -8,6 +8,8 @@ export type Captures = Int32Array;
 /** Work done by searches: one step per instruction a thread visits. Exposed for linearity tests. */
 export interface SearchStats {
   steps: number;
+  /** A ceiling on `steps` shared by every search that uses this object (a request's whole budget). */
+  limit?: number;
 }
 
 /** Thrown when a search exceeds the step budget its caller gave it. */

@@ -68,7 +68,7 @@ export function compilePythonRegex(pattern: string, flags: RegexFlags, replaceme
 export function pythonSub(regex: CompiledPythonRegex, text: string, stats: SearchStats = { steps: 0 }): string {
   const { program, template, vm } = regex;
   if (program.requiredChar !== undefined && !text.includes(program.requiredChar)) return text;
-  const budget = stats.steps + STEPS_PER_UNIT_AND_INSTRUCTION * (text.length + 1) * program.ops.length;
+  const budget = Math.min(stats.steps + STEPS_PER_UNIT_AND_INSTRUCTION * (text.length + 1) * program.ops.length, stats.limit ?? Infinity);
   let out = '';
   let last = 0;
   let pos = 0;
