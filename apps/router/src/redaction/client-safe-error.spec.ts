@@ -16,7 +16,7 @@ describe('upstreamFailureForClient / errorForClient', () => {
     const response = upstreamFailureForClient(new RouterError('timeout', 'x', { cause: { event: 'request' } }), 'ollama', 'llama') as RouterError;
     expect(response.clientMessage).toBe("The ollama upstream for model 'llama' timed out: it took longer than the response timeout.");
     const idle = upstreamFailureForClient(new RouterError('timeout', 'upstream http://10.1.2.3:8080 sent nothing for 30s (stream idle timeout)'), 'ollama', 'llama') as RouterError;
-    expect(idle.clientMessage).toBe("The ollama upstream for model 'llama' sent nothing for longer than the stream idle timeout.");
+    expect(idle.clientMessage).toBe("The ollama upstream for model 'llama' sent no content for longer than the stream idle timeout.");
   });
 
   it('keeps the ssl_verify hint for certificate failures', () => {

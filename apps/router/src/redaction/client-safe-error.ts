@@ -25,7 +25,7 @@ export function upstreamFailureForClient(error: unknown, provider: string, model
   const cause = fieldsOf(error.cause);
   let clientMessage: string;
   if (error.kind === 'timeout') {
-    if (cause === undefined) clientMessage = `${upstream} sent nothing for longer than the stream idle timeout.`;
+    if (cause === undefined) clientMessage = `${upstream} sent no content for longer than the stream idle timeout.`;
     else if (CONNECT_PHASES.has(cause.event ?? '')) clientMessage = `${upstream} timed out: connecting took longer than the connect timeout.`;
     else clientMessage = `${upstream} timed out: it took longer than the response timeout.`;
   } else if (cause?.code !== undefined && CERTIFICATE_CODE.test(cause.code)) {

@@ -24,7 +24,7 @@ describe('clientStreamTranslator', () => {
   it('names no internal address in the frame of a connection failure', () => {
     const translator = clientStreamTranslator(echoing, { redactor: SecretRedactor.NONE, provider: 'anthropic', model: 'claude' });
     const frame = translator.fail(new RouterError('timeout', 'upstream http://10.1.2.3:8080 sent nothing for 30s (stream idle timeout)'));
-    expect(frame).toBe("error: The anthropic upstream for model 'claude' sent nothing for longer than the stream idle timeout.\n\n");
+    expect(frame).toBe("error: The anthropic upstream for model 'claude' sent no content for longer than the stream idle timeout.\n\n");
   });
 
   it('passes text through untouched without secrets', () => {
