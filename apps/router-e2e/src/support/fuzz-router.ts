@@ -1,0 +1,84 @@
+import { startMockAnthropic, startMockOllama, startMockOpenAI, type MockUpstream } from '@llm-router/testing';
+import { startRouter, type RunningRouter } from './start-router.js';
+
+/** Distinctive secrets: none may ever reach a client (the fuzz verdict searches every answer for them). */
+export const FUZZ_SECRETS = {
+  openaiKey: 'sk-fuzz-openai-upstream-key-5f1c9e7a2b',
+  anthropicKey: 'sk-ant-fuzz-upstream-key-8d3b6a0c4e',
+  ollamaKey: 'ollama-fuzz-upstream-key-2a7e9c1f5d',
+  forcedHeader: 'fuzz-forced-header-secret-6b4d8f0a3c',
+} as const;
+
+/**
+ * The router under fuzz: one model per upstream kind, each on a strict mock that demands the
+ * configured key, and an echo model whose header rules force a credential (echo shows the request it
+ * would send, credentials masked). Request and response logging are on, so the logging path is fuzzed too.
+ *
+ * If the router process dies, the next `url()` records the crash and starts a fresh one: a property
+ * keeps a truthful oracle while fast-check shrinks, and the suite fails on any recorded crash.
+ */
+export class FuzzRouter {
+  readonly crashes: string[] = [];
+  private router: RunningRouter | undefined;
+  private mocks: { openai: MockUpstream; anthropic: MockUpstream; ollama: MockUpstream } | undefined;
+
+  async start(): Promise<void> {
+    this.mocks = {
+      openai: await startMockOpenAI({ apiKey: FUZZ_SECRETS.openaiKey }),
+      anthropic: await startMockAnthropic({ apiKey: FUZZ_SECRETS.anthropicKey }),
+      ollama: await startMockOllama({ apiKey: FUZZ_SECRETS.ollamaKey }),
+    };
+    this.router = await this.boot();
+  }
+
+  /** The router's base URL, restarting it first if it died (the crash is recorded). */
+  async url(): Promise<string> {
+    const router = this.router;
+    if (router === undefined) throw new Error('FuzzRouter not started');
+    if (router.process.exitCode !== null || router.process.signalCode !== null) {
+      this.crashes.push(`exit ${router.process.exitCode ?? router.process.signalCode}:\n${router.lines.slice(-15).join('\n')}`);
+      const fresh = await this.boot();
+      this.router = fresh;
+      return fresh.url;
+    }
+    return router.url;
+  }
+
+  /**
+   * Whether the router died of request `reqId`: waits (at most `boundMs`) for its per-request log line,
+   * written when the response closes (the router logs after answering, so a crash while logging comes
+   * after the answer and would otherwise be blamed on the next run). Undefined when it lives.
+   */
+  async diedOf(reqId: string, boundMs = 2_000): Promise<string | undefined> {
+    const router = this.router;
+    if (router === undefined) return undefined;
+    const child = router.process;
+    const deadline = Date.now() + boundMs;
+    const logged = () => router.lines.some((line) => line.includes(`"reqId":"${reqId}"`) && line.includes('"msg":"request"'));
+    while (child.exitCode === null && child.signalCode === null && !logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (child.exitCode === null && child.signalCode === null) return undefined;
+    return `the router process exited (${child.exitCode ?? child.signalCode}) handling it; its last output:\n${router.lines.slice(-8).join('\n')}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.router?.stop();
+    await Promise.all([this.mocks?.openai.close(), this.mocks?.anthropic.close(), this.mocks?.ollama.close()]);
+  }
+
+  private boot(): Promise<RunningRouter> {
+    const mocks = this.mocks;
+    if (mocks === undefined) throw new Error('mocks not started');
+    const noRetry = { max_retries: 0 };
+    return startRouter({
+      config: {
+        server: { log_requests: true, log_responses: true },
+        models: {
+          gpt: { provider: 'openai', endpoint: `${mocks.openai.origin}/v1`, api_key: FUZZ_SECRETS.openaiKey, retry_config: noRetry },
+          claude: { provider: 'anthropic', endpoint: mocks.anthropic.origin, api_key: FUZZ_SECRETS.anthropicKey, retry_config: noRetry },
+          llama: { provider: 'ollama', endpoint: mocks.ollama.origin, api_key: FUZZ_SECRETS.ollamaKey, retry_config: noRetry },
+          echo: { provider: 'echo', header_rules: { force_headers: { Authorization: `Bearer ${FUZZ_SECRETS.forcedHeader}` } } },
+        },
+      },
+    });
+  }
+}
