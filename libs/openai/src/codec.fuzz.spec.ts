@@ -32,10 +32,14 @@ const oddJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
     fc.array(fc.tuple(oddKey, tie('value')), { maxLength: 4 }).map((entries) => Object.fromEntries(entries)),
   ),
 })).value;
-/** Nesting up to 5,000 deep (recursive walkers overflow the stack). */
-const deepJson = fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean()).map(([depth, asArray]) =>
-  JSON.parse(asArray ? `${'['.repeat(depth)}0${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`),
-);
+/**
+ * Nesting up to 5,000 deep (recursive walkers overflow the stack). Reported as `nested N deep`: fast-check's
+ * own printer would overflow on it too and lose the counterexample.
+ */
+const deepJson = fc.tuple(fc.integer({ min: 1, max: 5_000 }), fc.boolean()).map(([depth, asArray]) => {
+  const value: unknown = JSON.parse(asArray ? `${'['.repeat(depth)}0${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`);
+  return Object.defineProperty(value, fc.toStringMethod, { value: () => `<${asArray ? 'arrays' : 'objects'} nested ${depth} deep>` });
+});
 const replacement = fc.oneof({ weight: 5, arbitrary: oddJson }, { weight: 1, arbitrary: deepJson });
 
 /** `base` with the value at a random path (indexes taken modulo each container's size) replaced. */
