@@ -4,8 +4,8 @@ import { contentTypeArb, endpointBody, FUZZ_PATHS, rawBodyArb, type FuzzPath } f
 import { postRaw } from './support/fuzz-exchange.js';
 import { FuzzRouter, FUZZ_SECRETS } from './support/fuzz-router.js';
 import { deepText, oddValueText } from './support/fuzz-json-text.js';
-import { fuzzParameters } from './support/fuzz-settings.js';
-import { judgeAnswer, type FuzzRequest } from './support/fuzz-verdict.js';
+import { fuzzParameters, fuzzTestTimeoutMs } from './support/fuzz-settings.js';
+import { judgeAnswer, nestingDepth, type FuzzRequest } from './support/fuzz-verdict.js';
 
 // Property-based proof of the hardening issue: generated requests (mutated valid ones: wrong types,
 // nesting up to 5,000, huge and odd strings, prototype and CR/LF keys; and raw protocol oddities: content
@@ -36,7 +36,8 @@ describe('security fuzz: generated requests against every endpoint', () => {
     const problem = judgeAnswer(request, answer, SECRETS) ?? death;
     if (problem === undefined) return;
     const also = death !== undefined && death !== problem ? `\n${death}` : '';
-    throw new Error(`POST ${request.path} (content-type ${String(request.contentType)}): ${problem}${also}`);
+    const shape = `${request.bytes.length} bytes, nested ${nestingDepth(request.bytes.toString('utf8'))} deep`;
+    throw new Error(`POST ${request.path} (content-type ${String(request.contentType)}, ${shape}): ${problem}${also}`);
   }
 
   it.each(FUZZ_PATHS)('answers mutated bodies (wrong types, odd strings and keys, wide, huge) on %s in its own format', async (path: FuzzPath) => {
@@ -44,14 +45,14 @@ describe('security fuzz: generated requests against every endpoint', () => {
       fc.asyncProperty(endpointBody(path, oddValueText), async (body) => check({ path, contentType: 'application/json', bytes: Buffer.from(body) })),
       fuzzParameters(60, PROPERTY_TIME_MS),
     );
-  }, 60_000);
+  }, fuzzTestTimeoutMs(60_000));
 
   it.each(FUZZ_PATHS)('answers bodies nested up to 5,000 deep anywhere on %s with a 4xx in its own format', async (path: FuzzPath) => {
     await fc.assert(
       fc.asyncProperty(endpointBody(path, deepText), async (body) => check({ path, contentType: 'application/json', bytes: Buffer.from(body) })),
       fuzzParameters(30, PROPERTY_TIME_MS),
     );
-  }, 60_000);
+  }, fuzzTestTimeoutMs(60_000));
 
   it('refuses raw protocol oddities (content types, invalid UTF-8, truncated JSON) in the client format', async () => {
     const request = fc
@@ -61,7 +62,7 @@ describe('security fuzz: generated requests against every endpoint', () => {
       fc.asyncProperty(request, async ({ path, contentType, body }) => check({ path, contentType, bytes: body.bytes })),
       fuzzParameters(120, PROPERTY_TIME_MS),
     );
-  }, 60_000);
+  }, fuzzTestTimeoutMs(60_000));
 
   it('is alive afterwards, never crashed, and has no stream left open', async () => {
     const url = await harness.url();

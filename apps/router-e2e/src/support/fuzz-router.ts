@@ -54,10 +54,16 @@ export class FuzzRouter {
     if (router === undefined) return undefined;
     const child = router.process;
     const deadline = Date.now() + boundMs;
-    const logged = () => router.lines.some((line) => line.includes(`"reqId":"${reqId}"`) && line.includes('"msg":"request"'));
+    // A long log line (bodies are logged) can arrive in several chunks, which start-router splits into
+    // several entries: look for the request line's end in the text after the last entry naming reqId.
+    const logged = () => {
+      const at = router.lines.findLastIndex((line) => line.includes(`"reqId":"${reqId}"`));
+      return at !== -1 && router.lines.slice(at).join('').includes('"msg":"request"');
+    };
     while (child.exitCode === null && child.signalCode === null && !logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     if (child.exitCode === null && child.signalCode === null) return undefined;
-    return `the router process exited (${child.exitCode ?? child.signalCode}) handling it; its last output:\n${router.lines.slice(-8).join('\n')}`;
+    const output = router.lines.slice(-60).filter((line) => !/^\s+at /.test(line) && line.trim() !== '');
+    return `the router process exited (${child.exitCode ?? child.signalCode}) handling it; its last output (stack frames left out):\n${output.slice(-10).join('\n')}`;
   }
 
   async stop(): Promise<void> {

@@ -19,3 +19,9 @@ export function fuzzParameters<T>(defaultRuns: number, timeLimitMs: number): fc.
     plugins: longRun ? [] : [fc.interruptAfterTimeLimit(timeLimitMs)],
   };
 }
+
+/** Jest's timeout for one fuzz test: `defaultMs`, or an hour when FUZZ_RUNS asks for a long run. */
+export function fuzzTestTimeoutMs(defaultMs: number): number {
+  const runs = Number(process.env['FUZZ_RUNS'] ?? '');
+  return Number.isInteger(runs) && runs > 0 ? 3_600_000 : defaultMs;
+}

@@ -140,6 +140,23 @@ export function secretProblem(answer: FuzzAnswer, secrets: readonly string[]): s
   return undefined;
 }
 
+/** The deepest nesting of `[`/`{` in JSON text (outside strings): quoted in failures, since deep bodies print truncated. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return deepest;
+}
+
 export function judgeAnswer(request: FuzzRequest, answer: FuzzAnswer, secrets: readonly string[]): string | undefined {
   if (answer.kind === 'hang') return `no complete answer within ${answer.ms} ms (a hang); received so far: ${quote(answer.partial)}`;
   if (answer.kind === 'network-error') return `the connection failed after ${answer.ms} ms: ${answer.message}`;
