@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RouterError, type IrRequest, type IrStreamEvent, type StreamDecoder } from '@llm-router/core';
+import { RouterError, type IrPart, type IrRequest, type IrResponse, type IrStopReason, type IrStreamEvent, type StreamDecoder } from '@llm-router/core';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { anthropicRequestProblem } from './anthropic-request-rules.spec-helper.js';
@@ -155,6 +155,72 @@ describe('Anthropic codecs under generated input', () => {
       fc.property(irRequest, (request) => {
         const encoded = anthropicUpstreamCodec.encodeRequest(request, testContext());
         expect(anthropicRequestProblem(encoded.body)).toBeUndefined();
+      }),
+      params,
+    );
+  });
+
+  /** Valid IR answers: text, tool calls and signed thinking parts with odd text (lone surrogates, CR/LF, NUL). */
+  const oddText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\ud800', 'a\r\nb', '\u0000', 'é日本'));
+  const irPart = fc.oneof(
+    oddText.map((text): IrPart => ({ type: 'text', text })),
+    fc
+      .tuple(fc.nat({ max: 999 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }))
+      .map(([n, args]): IrPart => ({ type: 'tool_call', id: `call_${n}`, name: 'get_weather', arguments: args })),
+    oddText.map((text): IrPart => ({ type: 'thinking', text, signature: 'c2lnbmF0dXJl' })),
+  );
+  const irResponse: fc.Arbitrary<IrResponse> = fc.record({
+    id: fc.constant('resp_1'),
+    model: fc.constant('client-model'),
+    created: fc.nat(),
+    parts: fc.array(irPart, { maxLength: 4 }),
+    stopReason: fc.constantFrom<IrStopReason>('end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'content_filter', 'pause', 'other'),
+    usage: fc.record({ inputTokens: fc.nat(), outputTokens: fc.nat() }),
+  });
+
+  /** The response as a stream in the IR grammar: start, one block per part (deltas in two pieces), finish. */
+  function eventsOf(response: IrResponse): IrStreamEvent[] {
+    const events: IrStreamEvent[] = [{ type: 'start', id: response.id, model: response.model, created: response.created }];
+    response.parts.forEach((part, index) => {
+      const halves = (text: string) => [text.slice(0, text.length >> 1), text.slice(text.length >> 1)];
+      if (part.type === 'text') {
+        events.push({ type: 'block_start', index, block: { type: 'text' } }, ...halves(part.text).map((text): IrStreamEvent => ({ type: 'text_delta', index, text })));
+      } else if (part.type === 'tool_call') {
+        events.push(
+          { type: 'block_start', index, block: { type: 'tool_call', id: part.id, name: part.name } },
+          ...halves(JSON.stringify(part.arguments)).map((json): IrStreamEvent => ({ type: 'tool_args_delta', index, json })),
+        );
+      } else if (part.type === 'thinking') {
+        events.push(
+          { type: 'block_start', index, block: { type: 'thinking' } },
+          ...halves(part.text).map((text): IrStreamEvent => ({ type: 'thinking_delta', index, text })),
+          { type: 'signature_delta', index, signature: part.signature ?? '' },
+        );
+      }
+      events.push({ type: 'block_stop', index });
+    });
+    events.push({ type: 'finish', stopReason: response.stopReason, usage: response.usage });
+    return events;
+  }
+
+  /** The `data:` payloads of an SSE text, each JSON or `[DONE]`. */
+  function ssePayloads(text: string): string[] {
+    return text
+      .split('\n\n')
+      .filter((frame) => frame.trim() !== '')
+      .map((frame) => frame.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n'));
+  }
+
+  it('messages: encodeResponse and the stream encoder turn valid IR into a message and frames ending in message_stop', () => {
+    fc.assert(
+      fc.property(irResponse, (response) => {
+        const body = JSON.parse(JSON.stringify(anthropicMessagesCodec.encodeResponse(response))) as Record<string, unknown>;
+        expect(body['type']).toBe('message');
+        const encoder = anthropicMessagesCodec.createStreamEncoder({ includeUsage: false });
+        const payloads = ssePayloads(eventsOf(response).map((event) => encoder.encode(event)).join(''));
+        const types = payloads.map((payload) => (JSON.parse(payload) as Record<string, unknown>)['type']);
+        expect(types[0]).toBe('message_start');
+        expect(types.at(-1)).toBe('message_stop');
       }),
       params,
     );

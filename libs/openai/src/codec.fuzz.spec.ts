@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RouterError, type IrRequest, type IrStreamEvent, type StreamDecoder } from '@llm-router/core';
+import { RouterError, type IrPart, type IrRequest, type IrResponse, type IrStopReason, type IrStreamEvent, type StreamDecoder } from '@llm-router/core';
 import fc from 'fast-check';
 import { openAIChatCodec, openAICompletionsCodec, openAIUpstreamCodec } from './index.js';
 import { testContext, fixtureBytes, fixtureJson } from './test-context.spec-helper.js';
@@ -162,6 +162,85 @@ describe('OpenAI codecs under generated input', () => {
       fc.property(irRequest, (request) => {
         const encoded = openAIUpstreamCodec.encodeRequest(request, testContext());
         expect(chatRequestProblems(encoded.body)).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  /** Valid IR answers: text, tool calls and signed thinking parts with odd text (lone surrogates, CR/LF, NUL). */
+  const oddText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\ud800', 'a\r\nb', '\u0000', 'é日本'));
+  const irPart = fc.oneof(
+    oddText.map((text): IrPart => ({ type: 'text', text })),
+    fc
+      .tuple(fc.nat({ max: 999 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }))
+      .map(([n, args]): IrPart => ({ type: 'tool_call', id: `call_${n}`, name: 'get_weather', arguments: args })),
+    oddText.map((text): IrPart => ({ type: 'thinking', text, signature: 'c2lnbmF0dXJl' })),
+  );
+  const irResponse: fc.Arbitrary<IrResponse> = fc.record({
+    id: fc.constant('resp_1'),
+    model: fc.constant('client-model'),
+    created: fc.nat(),
+    parts: fc.array(irPart, { maxLength: 4 }),
+    stopReason: fc.constantFrom<IrStopReason>('end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'content_filter', 'pause', 'other'),
+    usage: fc.record({ inputTokens: fc.nat(), outputTokens: fc.nat() }),
+  });
+
+  /** The response as a stream in the IR grammar: start, one block per part (deltas in two pieces), finish. */
+  function eventsOf(response: IrResponse): IrStreamEvent[] {
+    const events: IrStreamEvent[] = [{ type: 'start', id: response.id, model: response.model, created: response.created }];
+    response.parts.forEach((part, index) => {
+      const halves = (text: string) => [text.slice(0, text.length >> 1), text.slice(text.length >> 1)];
+      if (part.type === 'text') {
+        events.push({ type: 'block_start', index, block: { type: 'text' } }, ...halves(part.text).map((text): IrStreamEvent => ({ type: 'text_delta', index, text })));
+      } else if (part.type === 'tool_call') {
+        events.push(
+          { type: 'block_start', index, block: { type: 'tool_call', id: part.id, name: part.name } },
+          ...halves(JSON.stringify(part.arguments)).map((json): IrStreamEvent => ({ type: 'tool_args_delta', index, json })),
+        );
+      } else if (part.type === 'thinking') {
+        events.push(
+          { type: 'block_start', index, block: { type: 'thinking' } },
+          ...halves(part.text).map((text): IrStreamEvent => ({ type: 'thinking_delta', index, text })),
+          { type: 'signature_delta', index, signature: part.signature ?? '' },
+        );
+      }
+      events.push({ type: 'block_stop', index });
+    });
+    events.push({ type: 'finish', stopReason: response.stopReason, usage: response.usage });
+    return events;
+  }
+
+  /** The `data:` payloads of an SSE text, each JSON or `[DONE]`. */
+  function ssePayloads(text: string): string[] {
+    return text
+      .split('\n\n')
+      .filter((frame) => frame.trim() !== '')
+      .map((frame) => frame.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n'));
+  }
+
+  it('chat: encodeResponse and the stream encoder turn valid IR into chat.completion JSON and chunks ending in [DONE]', () => {
+    fc.assert(
+      fc.property(irResponse, fc.boolean(), (response, includeUsage) => {
+        const body = JSON.parse(JSON.stringify(openAIChatCodec.encodeResponse(response))) as Record<string, unknown>;
+        expect(body['object']).toBe('chat.completion');
+        const encoder = openAIChatCodec.createStreamEncoder({ includeUsage });
+        const payloads = ssePayloads(eventsOf(response).map((event) => encoder.encode(event)).join(''));
+        expect(payloads.at(-1)).toBe('[DONE]');
+        for (const payload of payloads.slice(0, -1)) expect((JSON.parse(payload) as Record<string, unknown>)['object']).toBe('chat.completion.chunk');
+      }),
+      params,
+    );
+  });
+
+  it('completions: encodeResponse and the stream encoder turn valid IR into text_completion JSON and chunks ending in [DONE]', () => {
+    fc.assert(
+      fc.property(irResponse, (response) => {
+        const body = JSON.parse(JSON.stringify(openAICompletionsCodec.encodeResponse(response))) as Record<string, unknown>;
+        expect(body['object']).toBe('text_completion');
+        const encoder = openAICompletionsCodec.createStreamEncoder({ includeUsage: false });
+        const payloads = ssePayloads(eventsOf(response).map((event) => encoder.encode(event)).join(''));
+        expect(payloads.at(-1)).toBe('[DONE]');
+        for (const payload of payloads.slice(0, -1)) expect((JSON.parse(payload) as Record<string, unknown>)['object']).toBe('text_completion');
       }),
       params,
     );

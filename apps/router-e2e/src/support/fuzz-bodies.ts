@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonString, mutatedObjectText, oddString, type FieldPlan } from './fuzz-json-text.js';
+import { jsonString, mutatedObjectText, oddKey, oddString, type FieldPlan } from './fuzz-json-text.js';
 
 /**
  * Request bodies per endpoint: a valid request's shape with fields mutated (fuzz-json-text.ts), so most
@@ -83,6 +83,37 @@ export function endpointBody(path: FuzzPath, odd: fc.Arbitrary<string>): fc.Arbi
       return obj([...common, ['max_tokens', smallIntText], ['stream', streamText], ['metadata', fc.constant('{"user_id":"u-1"}')]]);
     }
   }
+}
+
+/** A valid request of `path` for `model` as a template: `@TOP` and `@MSG` mark where extra members go. */
+function template(path: FuzzPath, model: string, stream: boolean): string {
+  const m = jsonString(model);
+  const message = '{"role":"user","content":"hi"@MSG}';
+  switch (path) {
+    case '/v1/chat/completions':
+      return `{"model":${m},"messages":[${message}],"stream":${stream}@TOP}`;
+    case '/v1/completions':
+      return `{"model":${m},"prompt":"hi","max_tokens":5,"stream":${stream}@TOP}`;
+    case '/v1/messages':
+      return `{"model":${m},"max_tokens":5,"messages":[${message}],"stream":${stream}@TOP}`;
+    case '/v1/messages/count_tokens':
+      return `{"model":${m},"messages":[${message}]@TOP}`;
+  }
+}
+
+/**
+ * A valid request with one to three extra members whose *names* are odd (CR/LF, NUL, non-ASCII, lone
+ * surrogates, `__proto__`, `constructor`, credential header names), at the top level or in a message,
+ * for every model: unknown field names end up in warnings (the `x-router-warnings` header), error
+ * messages and logs, and prototype keys in every object walk. Values are small so that the runs are cheap.
+ */
+export function oddFieldNamesBody(path: FuzzPath): fc.Arbitrary<string> {
+  const member = fc.tuple(oddKey, fc.constantFrom('1', '"x"', 'null', '{}', '[]', '{"__proto__":{"polluted":true}}'));
+  const members = fc.array(fc.tuple(fc.boolean(), member), { minLength: 1, maxLength: 3 });
+  return fc.tuple(fc.constantFrom(...FUZZ_MODELS), fc.boolean(), members).map(([model, stream, extras]) => {
+    const at = (top: boolean) => extras.filter(([isTop]) => isTop === top).map(([, [key, value]]) => `,${jsonString(key)}:${value}`).join('');
+    return template(path, model, stream).replace('@TOP', at(true)).replace('@MSG', path === '/v1/completions' ? '' : at(false));
+  });
 }
 
 /** A valid request per endpoint (the raw-protocol property corrupts these). */
