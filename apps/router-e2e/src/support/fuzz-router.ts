@@ -62,6 +62,8 @@ export class FuzzRouter {
     };
     while (child.exitCode === null && child.signalCode === null && !logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     if (child.exitCode === null && child.signalCode === null) return undefined;
+    // 'exit' can come before the last of stderr (the crash's stack trace) has been read.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const output = router.lines.slice(-60).filter((line) => !/^\s+at /.test(line) && line.trim() !== '');
     return `the router process exited (${child.exitCode ?? child.signalCode}) handling it; its last output (stack frames left out):\n${output.slice(-10).join('\n')}`;
   }
