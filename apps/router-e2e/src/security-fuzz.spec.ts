@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '@llm-router/core';
 import fc from 'fast-check';
 import { contentTypeArb, endpointBody, FUZZ_PATHS, oddFieldNamesBody, rawBodyArb, type FuzzPath } from './support/fuzz-bodies.js';
 import { postRaw } from './support/fuzz-exchange.js';
@@ -11,7 +12,8 @@ import { judgeAnswer, nestingDepth, type FuzzRequest } from './support/fuzz-verd
 // nesting up to 5,000, huge and odd strings, prototype and CR/LF keys; and raw protocol oddities: content
 // types, invalid UTF-8, truncated JSON) against every endpoint of the built router. Every answer is 200 in
 // the client's format or a 4xx in the client's error format, completes within a bound, and carries no
-// configured secret; afterwards the router is alive with no stream left open. Fixed seed by default
+// configured secret; the router never dies of a request and never forwards a body nested deeper than
+// MAX_JSON_DEPTH; afterwards it is alive with no stream left open. Fixed seed by default
 // (printed with any counterexample): FUZZ_SEED / FUZZ_PATH replay, FUZZ_RUNS=<n> runs longer.
 
 /** A complete answer takes far less; a request still unanswered after this is a hang. */
@@ -31,9 +33,14 @@ describe('security fuzz: generated requests against every endpoint', () => {
   async function check(request: FuzzRequest): Promise<void> {
     const url = await harness.url();
     const requestId = `fuzz-${++sent}`;
+    harness.resetMocks();
     const answer = await postRaw(`${url}${request.path}`, request.bytes, request.contentType, requestId, ANSWER_BOUND_MS);
     const death = await harness.diedOf(requestId);
-    const problem = judgeAnswer(request, answer, SECRETS) ?? death;
+    // An upstream's 4xx relayed to the client looks like the router's own refusal: what reached the mocks tells them apart.
+    const forwarded = harness.upstreamRequests().find(({ request: sentUp }) => jsonTextTooDeep(sentUp.rawBody));
+    const tooDeepUpstream =
+      forwarded === undefined ? undefined : `a body nested ${nestingDepth(forwarded.request.rawBody)} deep (over MAX_JSON_DEPTH ${MAX_JSON_DEPTH}) was forwarded to the ${forwarded.upstream} upstream`;
+    const problem = judgeAnswer(request, answer, SECRETS) ?? death ?? tooDeepUpstream;
     if (problem === undefined) return;
     const also = death !== undefined && death !== problem ? `\n${death}` : '';
     const shape = `${request.bytes.length} bytes, nested ${nestingDepth(request.bytes.toString('utf8'))} deep`;

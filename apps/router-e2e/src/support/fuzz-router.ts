@@ -1,4 +1,4 @@
-import { startMockAnthropic, startMockOllama, startMockOpenAI, type MockUpstream } from '@llm-router/testing';
+import { startMockAnthropic, startMockOllama, startMockOpenAI, type MockUpstream, type RecordedRequest } from '@llm-router/testing';
 import { startRouter, type RunningRouter } from './start-router.js';
 
 /** Distinctive secrets: none may ever reach a client (the fuzz verdict searches every answer for them). */
@@ -66,6 +66,22 @@ export class FuzzRouter {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const output = router.lines.slice(-60).filter((line) => !/^\s+at /.test(line) && line.trim() !== '');
     return `the router process exited (${child.exitCode ?? child.signalCode}) handling it; its last output (stack frames left out):\n${output.slice(-10).join('\n')}`;
+  }
+
+  /** Forgets what the mocks recorded (called before each fuzz request, so `upstreamRequests` is that request's). */
+  resetMocks(): void {
+    for (const mock of this.allMocks()) mock.reset();
+  }
+
+  /** The requests the mocks received since the last reset, with the mock's family. */
+  upstreamRequests(): Array<{ upstream: string; request: RecordedRequest }> {
+    const mocks = this.mocks;
+    if (mocks === undefined) return [];
+    return Object.entries(mocks).flatMap(([upstream, mock]) => mock.requests.map((request) => ({ upstream, request })));
+  }
+
+  private allMocks(): MockUpstream[] {
+    return this.mocks === undefined ? [] : [this.mocks.openai, this.mocks.anthropic, this.mocks.ollama];
   }
 
   async stop(): Promise<void> {
