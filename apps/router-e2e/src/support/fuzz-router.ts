@@ -19,6 +19,8 @@ export const FUZZ_SECRETS = {
  */
 export class FuzzRouter {
   readonly crashes: string[] = [];
+  /** Set by stop(): a property still running after its test timed out must not boot a router nobody stops. */
+  private stopped = false;
   private router: RunningRouter | undefined;
   private mocks: { openai: MockUpstream; anthropic: MockUpstream; ollama: MockUpstream } | undefined;
 
@@ -34,7 +36,7 @@ export class FuzzRouter {
   /** The router's base URL, restarting it first if it died (the crash is recorded). */
   async url(): Promise<string> {
     const router = this.router;
-    if (router === undefined) throw new Error('FuzzRouter not started');
+    if (router === undefined || this.stopped) throw new Error('FuzzRouter not started, or already stopped');
     if (router.process.exitCode !== null || router.process.signalCode !== null) {
       this.crashes.push(`exit ${router.process.exitCode ?? router.process.signalCode}:\n${router.lines.slice(-15).join('\n')}`);
       const fresh = await this.boot();
@@ -85,6 +87,7 @@ export class FuzzRouter {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.router?.stop();
     await Promise.all([this.mocks?.openai.close(), this.mocks?.anthropic.close(), this.mocks?.ollama.close()]);
   }
