@@ -43,7 +43,7 @@ describe('security fuzz: generated requests against every endpoint', () => {
     const problem = judgeAnswer(request, answer, SECRETS) ?? death ?? tooDeepUpstream;
     if (problem === undefined) return;
     const also = death !== undefined && death !== problem ? `\n${death}` : '';
-    const shape = `${request.bytes.length} bytes, nested ${nestingDepth(request.bytes.toString('utf8'))} deep`;
+    const shape = `${request.bytes.length} bytes, nested ${nestingDepth(request.bytes.toString('utf8'))} deep${request.note === undefined ? '' : `, ${request.note}: ${JSON.stringify(request.bytes.toString('latin1').slice(0, 300))} as latin1`}`;
     throw new Error(`POST ${request.path} (content-type ${String(request.contentType)}, ${shape}): ${problem}${also}`);
   }
 
@@ -73,7 +73,7 @@ describe('security fuzz: generated requests against every endpoint', () => {
       .constantFrom(...FUZZ_PATHS)
       .chain((path) => fc.record({ path: fc.constant(path), contentType: contentTypeArb, body: rawBodyArb(path) }));
     await fc.assert(
-      fc.asyncProperty(request, async ({ path, contentType, body }) => check({ path, contentType, bytes: body.bytes })),
+      fc.asyncProperty(request, async ({ path, contentType, body }) => check({ path, contentType, bytes: body.bytes, note: body.note })),
       fuzzParameters(120, PROPERTY_TIME_MS),
     );
   }, fuzzTestTimeoutMs(60_000));

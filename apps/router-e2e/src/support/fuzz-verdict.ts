@@ -1,4 +1,4 @@
-import { jsonTextTooDeep } from '@llm-router/core';
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '@llm-router/core';
 import type { FuzzAnswer } from './fuzz-exchange.js';
 import type { FuzzPath } from './fuzz-bodies.js';
 
@@ -15,6 +15,8 @@ export interface FuzzRequest {
   path: FuzzPath;
   contentType: string | undefined;
   bytes: Buffer;
+  /** What was done to the bytes (raw-protocol property), quoted in failures. */
+  note?: string;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,19 +30,22 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The request body as the router should see it: UTF-8 text of a JSON object, or undefined when it is not one. */
-function requestObject(request: FuzzRequest): Record<string, unknown> | undefined {
+/**
+ * The request body as the router should see it: a JSON object sent as application/json in valid UTF-8,
+ * within MAX_JSON_DEPTH; otherwise why the router must refuse it (a 200 for it fails).
+ */
+function readRequest(request: FuzzRequest): { body: Record<string, unknown> } | { refusal: string } {
   const mediaType = (request.contentType ?? '').split(';', 1)[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/json') return undefined;
+  if (mediaType !== 'application/json') return { refusal: `sent as ${JSON.stringify(request.contentType ?? null)}, not application/json` };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(request.bytes);
   } catch {
-    return undefined;
+    return { refusal: 'not valid UTF-8' };
   }
-  if (jsonTextTooDeep(text)) return undefined;
+  if (jsonTextTooDeep(text)) return { refusal: `nested ${nestingDepth(text)} deep, over MAX_JSON_DEPTH ${MAX_JSON_DEPTH}` };
   const value = parseJson(text);
-  return isRecord(value) ? value : undefined;
+  return isRecord(value) ? { body: value } : { refusal: 'not a JSON object' };
 }
 
 const isAnthropicPath = (path: FuzzPath) => path.startsWith('/v1/messages');
@@ -166,9 +171,9 @@ export function judgeAnswer(request: FuzzRequest, answer: FuzzAnswer, secrets: r
   const contentType = String(answer.headers['content-type'] ?? '');
   const seen = `HTTP ${status} (${contentType}) ${quote(body)}`;
   if (status === 200) {
-    const parsed = requestObject(request);
-    if (parsed === undefined) return `a 200 for a request that is not a JSON object within the depth limit (or not sent as application/json): ${seen}`;
-    const streamed = parsed['stream'] === true && request.path !== '/v1/messages/count_tokens';
+    const parsed = readRequest(request);
+    if ('refusal' in parsed) return `a 200 for a request body ${parsed.refusal}: ${seen}`;
+    const streamed = parsed.body['stream'] === true && request.path !== '/v1/messages/count_tokens';
     if (streamed) {
       if (!contentType.startsWith('text/event-stream')) return `a 200 to a streaming request that is not an event stream: ${seen}`;
       return streamProblem(request.path, body);
