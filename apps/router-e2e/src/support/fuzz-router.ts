@@ -22,6 +22,9 @@ export class FuzzRouter {
   /** Set by stop(): a property still running after its test timed out must not boot a router nobody stops. */
   private stopped = false;
   private router: RunningRouter | undefined;
+  private restarting: Promise<RunningRouter> | undefined;
+  /** Every router this harness started: stop() ends whichever still runs. */
+  private readonly started: RunningRouter[] = [];
   private mocks: { openai: MockUpstream; anthropic: MockUpstream; ollama: MockUpstream } | undefined;
 
   async start(): Promise<void> {
@@ -35,15 +38,20 @@ export class FuzzRouter {
 
   /** The router's base URL, restarting it first if it died (the crash is recorded). */
   async url(): Promise<string> {
+    if (this.stopped) throw new Error('FuzzRouter already stopped');
+    // A run that fast-check's time limit abandoned keeps going: it may be restarting the router right
+    // now. Every caller waits for that one restart instead of starting a second router.
+    if (this.restarting !== undefined) return (await this.restarting).url;
     const router = this.router;
-    if (router === undefined || this.stopped) throw new Error('FuzzRouter not started, or already stopped');
-    if (router.process.exitCode !== null || router.process.signalCode !== null) {
-      this.crashes.push(`exit ${router.process.exitCode ?? router.process.signalCode}:\n${router.lines.slice(-15).join('\n')}`);
-      const fresh = await this.boot();
+    if (router === undefined) throw new Error('FuzzRouter not started');
+    if (router.process.exitCode === null && router.process.signalCode === null) return router.url;
+    this.crashes.push(`exit ${router.process.exitCode ?? router.process.signalCode}:\n${router.lines.slice(-15).join('\n')}`);
+    this.restarting = this.boot().then((fresh) => {
       this.router = fresh;
-      return fresh.url;
-    }
-    return router.url;
+      this.restarting = undefined;
+      return fresh;
+    });
+    return (await this.restarting).url;
   }
 
   /**
@@ -88,11 +96,18 @@ export class FuzzRouter {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.router?.stop();
+    await this.restarting?.catch(() => undefined);
+    await Promise.all(this.started.map((router) => router.stop()));
     await Promise.all([this.mocks?.openai.close(), this.mocks?.anthropic.close(), this.mocks?.ollama.close()]);
   }
 
-  private boot(): Promise<RunningRouter> {
+  private async boot(): Promise<RunningRouter> {
+    const router = await this.startOne();
+    this.started.push(router);
+    return router;
+  }
+
+  private startOne(): Promise<RunningRouter> {
     const mocks = this.mocks;
     if (mocks === undefined) throw new Error('mocks not started');
     const noRetry = { max_retries: 0 };
