@@ -18,7 +18,7 @@ const KNOWN_DONE_REASONS = new Set(['stop', 'length']);
  */
 export function decodeResponse(body: unknown, context: TranslationContext): IrResponse {
   const chunk = readOllamaChunk(body);
-  if (chunk === undefined) throw ollamaError('bad_gateway', `upstream answer is not a JSON object: ${textSnippet(String(JSON.stringify(body)), 200)}`);
+  if (chunk === undefined) throw ollamaError('bad_gateway', `upstream answer is not a JSON object: ${describeNonObject(body)}`);
   if (chunk.error !== undefined) throw ollamaError('api_error', chunk.error);
   if (chunk.shape === 'unknown') throw ollamaError('bad_gateway', 'upstream answer has neither `message` (chat) nor `response` (generate)');
 
@@ -42,4 +42,10 @@ export function decodeResponse(body: unknown, context: TranslationContext): IrRe
   };
   if (chunk.doneReason !== undefined && !KNOWN_DONE_REASONS.has(chunk.doneReason)) response.rawStopReason = chunk.doneReason;
   return response;
+}
+
+/** What a non-object answer was, for the error: a snippet of a scalar; never a serialisation of an array (it may nest arbitrarily deep). */
+function describeNonObject(body: unknown): string {
+  if (Array.isArray(body)) return `an array of ${body.length} items`;
+  return textSnippet(String(JSON.stringify(body)), 200);
 }
