@@ -160,12 +160,13 @@ async function main() {
   const typoCaught = typo.code !== 0 && /replicaCuont/.test(typo.out) && /additional propert/i.test(typo.out);
   report(typoCaught, 'helm lint rejects a values typo (replicaCuont) through values.schema.json', typoCaught ? '' : `exit ${typo.code}: ${firstLines(typo.out)}`);
 
-  checkValuesBehaviour(helm);
-
-  const models = await loadModels();
   // The router's own config validation, when the libs are built (npx nx build router).
   const routerConfig = await import('@llm-router/config').catch(() => undefined);
   if (!routerConfig) console.log('SKIP router config validation: @llm-router/config is not built (npx nx build router)');
+
+  checkValuesBehaviour(helm, routerConfig);
+
+  const models = await loadModels();
   const expectedKinds = {
     'default values': ['ConfigMap', 'Deployment', 'Service', 'ServiceAccount'],
     'all optional parts on': ['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget', 'Secret', 'Service', 'ServiceAccount', 'ServiceMonitor'],
@@ -241,8 +242,8 @@ function valuesFile(text) {
 function renderConfig(helm, values) {
   const r = run(helm, ['template', 'rel', chart, '-f', valuesFile(values), '--show-only', 'templates/configmap.yaml']);
   if (r.code !== 0) return { ...r, config: undefined };
-  const configMap = parseManifests(r.stdout).find((m) => m.kind === 'ConfigMap');
-  return { ...r, config: parseAllDocuments(configMap?.data?.['config.yaml'] ?? '')[0]?.toJS() };
+  const configYaml = parseManifests(r.stdout).find((m) => m.kind === 'ConfigMap')?.data?.['config.yaml'] ?? '';
+  return { ...r, configYaml, config: parseAllDocuments(configYaml)[0]?.toJS() };
 }
 
 /** The NOTES.txt text of a client-only dry-run install (no cluster needed). */
@@ -260,7 +261,7 @@ function documentedKeys(markdown, heading) {
   return [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
 }
 
-function checkValuesBehaviour(helm) {
+function checkValuesBehaviour(helm, routerConfig) {
   const models = (r) => Object.keys(r.config?.models ?? {}).sort().join(', ');
 
   // 1. The default echo model is a fallback, not a map entry Helm merges into the user's models.
@@ -333,6 +334,15 @@ function checkValuesBehaviour(helm) {
 `;
   const every = run(helm, ['lint', '--strict', chart, '-f', valuesFile(everyServerKey)]);
   report(every.code === 0, 'helm lint --strict accepts a config using every server key, auth and state', every.code === 0 ? '' : firstLines(every.out, 6));
+  if (routerConfig) {
+    const rendered = renderConfig(helm, everyServerKey);
+    try {
+      routerConfig.parseConfig(rendered.configYaml, 'config.yaml', { env: { TEAM_A_KEY: 'team-a-key-0123456789' } });
+      report(true, 'the router accepts that config (every server key, auth and state)');
+    } catch (error) {
+      report(false, 'the router accepts that config (every server key, auth and state)', String(error?.message ?? error).replace(/\n\s*/g, '; '));
+    }
+  }
   const serverTypo = run(helm, ['lint', '--strict', chart, '--set', 'config.server.body_limt_mb=10']);
   report(serverTypo.code !== 0 && /body_limt_mb/.test(serverTypo.out), 'helm lint rejects a config.server typo (body_limt_mb)', serverTypo.code === 0 ? 'it passed' : '');
   const graceType = run(helm, ['lint', '--strict', chart, '--set-string', 'config.server.shutdown_grace_period=30s']);
