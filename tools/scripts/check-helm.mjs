@@ -287,6 +287,12 @@ function checkValuesBehaviour(helm, routerConfig) {
     const ok = r.code !== 0 && named && numbers;
     report(ok, `helm template fails on ${label}, naming both values`, ok ? '' : r.code === 0 ? 'it rendered' : firstLines(r.out, 3));
   }
+  // `helm install` fails the same way (`helm lint` only logs a template `fail`: Helm's lint mode makes it non-fatal).
+  const install = renderNotes(helm, graceCases[0][1]);
+  const installFails = install.code !== 0 && /config\.server\.shutdown_grace_period \(60 s\) \+ 5 s must not exceed terminationGracePeriodSeconds \(45 s\)/.test(install.out);
+  report(installFails, 'helm install --dry-run=client fails on grace 60, termination 45 with the same message', installFails ? '' : `exit ${install.code}: ${firstLines(install.out, 3)}`);
+  const nullConfig = run(helm, ['template', 'rel', chart, '--set', 'config=null', '--show-only', 'templates/configmap.yaml']);
+  report(nullConfig.code === 0 && /provider: echo/.test(nullConfig.stdout), 'config=null renders the echo default (no nil-pointer error)', nullConfig.code === 0 ? '' : firstLines(nullConfig.out, 3));
   for (const [label, values] of [
     ['grace 40, termination 45', 'config:\n  server: { shutdown_grace_period: 40 }\nterminationGracePeriodSeconds: 45\n'],
     ['grace 2.5, termination 10', 'config:\n  server: { shutdown_grace_period: 2.5 }\nterminationGracePeriodSeconds: 10\n'],
@@ -337,6 +343,7 @@ function checkValuesBehaviour(helm, routerConfig) {
   if (routerConfig) {
     const rendered = renderConfig(helm, everyServerKey);
     try {
+      if (rendered.code !== 0) throw new Error(`helm template failed: ${firstLines(rendered.out, 3)}`);
       routerConfig.parseConfig(rendered.configYaml, 'config.yaml', { env: { TEAM_A_KEY: 'team-a-key-0123456789' } });
       report(true, 'the router accepts that config (every server key, auth and state)');
     } catch (error) {
