@@ -66,7 +66,7 @@ own. A model set to null (the old way to drop the default echo) is left out. Ret
 */}}
 {{- define "llm-router.models" -}}
 {{- $models := dict }}
-{{- range $name, $model := (.Values.config.models | default dict) }}
+{{- range $name, $model := (dig "models" dict (.Values.config | default dict)) }}
 {{- if not (kindIs "invalid" $model) }}{{ $_ := set $models $name $model }}{{ end }}
 {{- end }}
 {{- if not $models }}{{ $models = dict "echo" (dict "provider" "echo") }}{{ end }}
@@ -75,7 +75,7 @@ own. A model set to null (the old way to drop the default echo) is left out. Ret
 
 {{/* The router's config.yaml: config with the effective models. */}}
 {{- define "llm-router.config" -}}
-{{- $config := omit .Values.config "models" }}
+{{- $config := omit (.Values.config | default dict) "models" }}
 {{- $_ := set $config "models" (include "llm-router.models" . | fromYaml) }}
 {{- toYaml $config }}
 {{- end }}
@@ -86,7 +86,7 @@ unset) ends at least 5 s before Kubernetes sends SIGKILL (terminationGracePeriod
 closing connections and exiting. A JSON schema cannot compare two values, so this is a template check.
 */}}
 {{- define "llm-router.checkShutdownGrace" -}}
-{{- $server := .Values.config.server | default dict }}
+{{- $server := dig "server" dict (.Values.config | default dict) }}
 {{- $grace := 30.0 }}
 {{- if not (kindIs "invalid" $server.shutdown_grace_period) }}{{ $grace = float64 $server.shutdown_grace_period }}{{ end }}
 {{- $termination := float64 .Values.terminationGracePeriodSeconds }}
@@ -118,7 +118,7 @@ beats the file), else config.server.max_inflight_body_mb, else the router's defa
 */}}
 {{- define "llm-router.maxInflightBodyMb" -}}
 {{- $mb := 64.0 }}
-{{- $server := .Values.config.server | default dict }}
+{{- $server := dig "server" dict (.Values.config | default dict) }}
 {{- if not (kindIs "invalid" $server.max_inflight_body_mb) }}{{ $mb = float64 $server.max_inflight_body_mb }}{{ end }}
 {{- range .Values.extraEnv }}
 {{- if and (eq .name "LLM_ROUTER_SERVER_MAX_INFLIGHT_BODY_MB") .value (regexMatch "^[0-9]+(\\.[0-9]+)?$" (toString .value)) }}{{ $mb = float64 .value }}{{ end }}
