@@ -9,10 +9,13 @@
 // 3. `helm template` of both, each manifest validated against the Kubernetes schemas with the npm package
 //    kubernetes-models when it is installed (CRDs such as ServiceMonitor are skipped).
 // 4. A typo in values (--set replicaCuont=2) must fail `helm lint` because of values.schema.json.
+// 5. Values behaviour: the user's config.models replace the default echo model; a shutdown_grace_period that
+//    does not fit terminationGracePeriodSeconds fails rendering; values.schema.json accepts every config and
+//    server key libs/config/README.md documents; NOTES.txt warns when max_inflight_body_mb outgrows the memory limit.
 // Prints one line per check and "N passed, N failed"; exits 1 on any failure.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,10 +160,13 @@ async function main() {
   const typoCaught = typo.code !== 0 && /replicaCuont/.test(typo.out) && /additional propert/i.test(typo.out);
   report(typoCaught, 'helm lint rejects a values typo (replicaCuont) through values.schema.json', typoCaught ? '' : `exit ${typo.code}: ${firstLines(typo.out)}`);
 
-  const models = await loadModels();
   // The router's own config validation, when the libs are built (npx nx build router).
   const routerConfig = await import('@llm-router/config').catch(() => undefined);
   if (!routerConfig) console.log('SKIP router config validation: @llm-router/config is not built (npx nx build router)');
+
+  checkValuesBehaviour(helm, routerConfig);
+
+  const models = await loadModels();
   const expectedKinds = {
     'default values': ['ConfigMap', 'Deployment', 'Service', 'ServiceAccount'],
     'all optional parts on': ['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget', 'Secret', 'Service', 'ServiceAccount', 'ServiceMonitor'],
@@ -221,6 +227,148 @@ async function main() {
     console.log(`SKIP Kubernetes schema validation: kubernetes-models is not installed (npm install -D ${KUBERNETES_MODELS})`);
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Writes a values file for one case and returns its path. */
+let valuesFiles = 0;
+function valuesFile(text) {
+  valuesFiles += 1;
+  const file = join(tmp, `case-${valuesFiles}.yaml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** `helm template` of the ConfigMap with a values file: the exit code, the output and the parsed config.yaml. */
+function renderConfig(helm, values) {
+  const r = run(helm, ['template', 'rel', chart, '-f', valuesFile(values), '--show-only', 'templates/configmap.yaml']);
+  if (r.code !== 0) return { ...r, config: undefined };
+  const configYaml = parseManifests(r.stdout).find((m) => m.kind === 'ConfigMap')?.data?.['config.yaml'] ?? '';
+  return { ...r, configYaml, config: parseAllDocuments(configYaml)[0]?.toJS() };
+}
+
+/** The NOTES.txt text of a client-only dry-run install (no cluster needed). */
+function renderNotes(helm, values) {
+  const r = run(helm, ['install', 'rel', chart, '--dry-run=client', '-n', 'llm', '-f', valuesFile(values)]);
+  return { ...r, notes: r.stdout.split('\nNOTES:\n')[1] ?? '' };
+}
+
+/** The backticked keys of the first column of a markdown section's table (`### <heading>` up to the next heading). */
+function documentedKeys(markdown, heading) {
+  const start = markdown.indexOf(`\n### ${heading}\n`);
+  if (start < 0) return [];
+  const rest = markdown.slice(start + heading.length + 6);
+  const section = rest.slice(0, rest.search(/\n#{2,3} /) >>> 0);
+  return [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+}
+
+function checkValuesBehaviour(helm, routerConfig) {
+  const models = (r) => Object.keys(r.config?.models ?? {}).sort().join(', ');
+
+  // 1. The default echo model is a fallback, not a map entry Helm merges into the user's models.
+  const own = renderConfig(helm, 'config:\n  models:\n    gpt-4o: { provider: openai, endpoint: https://api.openai.com/v1 }\n');
+  report(models(own) === 'gpt-4o', "the user's config.models replace the default echo model", models(own) === 'gpt-4o' ? '' : `models: ${models(own) || firstLines(own.out)}`);
+  const none = renderConfig(helm, 'config:\n  server: { log_level: warn }\n');
+  report(models(none) === 'echo' && none.config?.server?.log_level === 'warn', 'no config.models: the echo model, next to the user\'s server settings', models(none) === 'echo' ? '' : `models: ${models(none) || firstLines(none.out)}`);
+  const oldWay = renderConfig(helm, 'config:\n  models:\n    echo: null\n    gpt-4o: { provider: openai }\n');
+  report(models(oldWay) === 'gpt-4o', 'the old `echo: null` next to the user\'s models still leaves only theirs', models(oldWay) === 'gpt-4o' ? '' : `models: ${models(oldWay) || firstLines(oldWay.out)}`);
+  const withEcho = renderConfig(helm, 'config:\n  models:\n    echo: { provider: echo }\n    gpt-4o: { provider: openai }\n');
+  report(models(withEcho) === 'echo, gpt-4o', 'a user who lists echo keeps it', models(withEcho) === 'echo, gpt-4o' ? '' : `models: ${models(withEcho) || firstLines(withEcho.out)}`);
+
+  // 2. The router's drain must end before Kubernetes' SIGKILL, with 5 s to spare.
+  const graceCases = [
+    ['grace 60, termination 45', 'config:\n  server: { shutdown_grace_period: 60 }\nterminationGracePeriodSeconds: 45\n', [60, 45]],
+    ['grace 41, termination 45 (under the 5 s margin)', 'config:\n  server: { shutdown_grace_period: 41 }\nterminationGracePeriodSeconds: 45\n', [41, 45]],
+    ['grace unset (the router\'s 30), termination 34', 'terminationGracePeriodSeconds: 34\n', [30, 34]],
+  ];
+  for (const [label, values, [grace, termination]] of graceCases) {
+    const r = renderConfig(helm, values);
+    const named = /config\.server\.shutdown_grace_period/.test(r.out) && /terminationGracePeriodSeconds/.test(r.out);
+    const numbers = new RegExp(`\\b${grace}\\b`).test(r.out) && new RegExp(`\\b${termination}\\b`).test(r.out);
+    const ok = r.code !== 0 && named && numbers;
+    report(ok, `helm template fails on ${label}, naming both values`, ok ? '' : r.code === 0 ? 'it rendered' : firstLines(r.out, 3));
+  }
+  // `helm install` fails the same way (`helm lint` only logs a template `fail`: Helm's lint mode makes it non-fatal).
+  const install = renderNotes(helm, graceCases[0][1]);
+  const installFails = install.code !== 0 && /config\.server\.shutdown_grace_period \(60 s\) \+ 5 s must not exceed terminationGracePeriodSeconds \(45 s\)/.test(install.out);
+  report(installFails, 'helm install --dry-run=client fails on grace 60, termination 45 with the same message', installFails ? '' : `exit ${install.code}: ${firstLines(install.out, 3)}`);
+  const nullConfig = run(helm, ['template', 'rel', chart, '--set', 'config=null', '--show-only', 'templates/configmap.yaml']);
+  report(nullConfig.code === 0 && /provider: echo/.test(nullConfig.stdout), 'config=null renders the echo default (no nil-pointer error)', nullConfig.code === 0 ? '' : firstLines(nullConfig.out, 3));
+  for (const [label, values] of [
+    ['grace 40, termination 45', 'config:\n  server: { shutdown_grace_period: 40 }\nterminationGracePeriodSeconds: 45\n'],
+    ['grace 2.5, termination 10', 'config:\n  server: { shutdown_grace_period: 2.5 }\nterminationGracePeriodSeconds: 10\n'],
+    ['grace 90, termination 120', 'config:\n  server: { shutdown_grace_period: 90 }\nterminationGracePeriodSeconds: 120\n'],
+  ]) {
+    const r = renderConfig(helm, values);
+    report(r.code === 0, `helm template renders ${label}`, r.code === 0 ? '' : firstLines(r.out, 3));
+  }
+
+  // 3. Every key libs/config/README.md documents is accepted (and typed) by values.schema.json.
+  const schema = JSON.parse(readFileSync(join(chart, 'values.schema.json'), 'utf8'));
+  const reference = readFileSync(join(root, 'libs/config/README.md'), 'utf8');
+  const configSchema = schema.properties.config;
+  const serverSchema = configSchema.properties.server;
+  const configReference = reference.slice(reference.indexOf('\n## Config reference\n'), reference.indexOf('\n## ', reference.indexOf('\n## Config reference\n') + 1) >>> 0);
+  const topLevel = [...configReference.matchAll(/^### (.+)$/gm)].flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((k) => k[1]));
+  const sections = [
+    ['config', topLevel, configSchema],
+    ['config.server', documentedKeys(reference, '`server`'), serverSchema],
+    ['config.server.cors', documentedKeys(reference, '`server.cors`'), serverSchema.properties?.cors],
+  ];
+  for (const [path, keys, node] of sections) {
+    const missing = keys.filter((k) => !node?.properties?.[k]);
+    report(keys.length > 0 && missing.length === 0, `values.schema.json has every documented ${path} key (${keys.join(', ')})`, missing.length ? `missing: ${missing.join(', ')}` : keys.length ? '' : 'none found in libs/config/README.md');
+  }
+  const everyServerKey = `config:
+  server:
+    host: 0.0.0.0
+    port: 8000
+    log_level: debug
+    log_requests: true
+    log_responses: false
+    mask_api_keys: true
+    body_limit_mb: 10
+    max_inflight_body_mb: 40
+    max_json_depth: 64
+    transform_step_budget: 2000000
+    stream_frame_limit_mb: 4
+    request_timeout: 30.5
+    keep_alive_timeout: 75
+    shutdown_grace_period: 20
+    cors: { allowed_origins: [https://app.example.com], allowed_methods: [GET, POST], allowed_headers: ["*"], max_age: 600 }
+  auth: { keys: [{ name: team-a, key: "\${TEAM_A_KEY}" }] }
+  state: { store: memory, on_error: fail_closed }
+`;
+  const every = run(helm, ['lint', '--strict', chart, '-f', valuesFile(everyServerKey)]);
+  report(every.code === 0, 'helm lint --strict accepts a config using every server key, auth and state', every.code === 0 ? '' : firstLines(every.out, 6));
+  if (routerConfig) {
+    const rendered = renderConfig(helm, everyServerKey);
+    try {
+      if (rendered.code !== 0) throw new Error(`helm template failed: ${firstLines(rendered.out, 3)}`);
+      routerConfig.parseConfig(rendered.configYaml, 'config.yaml', { env: { TEAM_A_KEY: 'team-a-key-0123456789' } });
+      report(true, 'the router accepts that config (every server key, auth and state)');
+    } catch (error) {
+      report(false, 'the router accepts that config (every server key, auth and state)', String(error?.message ?? error).replace(/\n\s*/g, '; '));
+    }
+  }
+  const serverTypo = run(helm, ['lint', '--strict', chart, '--set', 'config.server.body_limt_mb=10']);
+  report(serverTypo.code !== 0 && /body_limt_mb/.test(serverTypo.out), 'helm lint rejects a config.server typo (body_limt_mb)', serverTypo.code === 0 ? 'it passed' : '');
+  const graceType = run(helm, ['lint', '--strict', chart, '--set-string', 'config.server.shutdown_grace_period=30s']);
+  report(graceType.code !== 0 && /shutdown_grace_period/.test(graceType.out), 'helm lint rejects shutdown_grace_period "30s" (seconds are a number)', graceType.code === 0 ? 'it passed' : '');
+
+  // 4. Bodies in flight cost ~5x their size: NOTES.txt warns when they outgrow the memory limit (no failure).
+  const memoryCases = [
+    ['defaults (64 MB in flight, 512Mi)', '{}\n', false],
+    ['max_inflight_body_mb 256 with 512Mi', 'config:\n  server: { max_inflight_body_mb: 256 }\n', true],
+    ['max_inflight_body_mb 256 with 2Gi', 'config:\n  server: { max_inflight_body_mb: 256 }\nresources: { requests: { memory: 1Gi }, limits: { memory: 2Gi } }\n', false],
+    ['LLM_ROUTER_SERVER_MAX_INFLIGHT_BODY_MB=200 in extraEnv with 512Mi', 'extraEnv: [{ name: LLM_ROUTER_SERVER_MAX_INFLIGHT_BODY_MB, value: "200" }]\n', true],
+    ['max_inflight_body_mb 128 with limits.memory 0.5G', 'config:\n  server: { max_inflight_body_mb: 128 }\nresources: { limits: { memory: 0.5G } }\n', true],
+  ];
+  for (const [label, values, warns] of memoryCases) {
+    const r = renderNotes(helm, values);
+    const warned = /WARNING/.test(r.notes) && /max_inflight_body_mb/.test(r.notes) && /resources\.limits\.memory/.test(r.notes);
+    const ok = r.code === 0 && warned === warns && !(warns === false && /WARNING/.test(r.notes));
+    report(ok, `NOTES.txt ${warns ? 'warns' : 'does not warn'} about memory: ${label}`, ok ? '' : r.code !== 0 ? firstLines(r.out, 3) : firstLines(r.notes, 12));
+  }
 }
 
 /** The properties a platform engineer checks first; returns what is wrong. */
