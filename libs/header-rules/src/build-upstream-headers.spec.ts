@@ -89,10 +89,38 @@ describe('buildUpstreamHeaders', () => {
     expect(Object.keys(out).sort()).toEqual(['accept', 'content-type', 'x-request-id']);
   });
 
-  it('step 2: a regex is matched against the lower-cased name, so upper-case patterns need the i flag', () => {
-    const client = { 'X-Trace-Id': 't' };
-    expect(buildUpstreamHeaders(client, rules({ dropHeaders: ['/^X-TRACE/'] }), { forwardCredentials: false })).toEqual({ 'x-trace-id': 't' });
-    expect(buildUpstreamHeaders(client, rules({ dropHeaders: ['/^X-TRACE/i'] }), { forwardCredentials: false })).toEqual({});
+  it('step 2: regexes are case-insensitive, with or without the i flag (header names are)', () => {
+    const client = { 'X-Trace-Id': 't', 'x-other': 'o' };
+    expect(buildUpstreamHeaders(client, rules({ dropHeaders: ['/^X-TRACE/'] }), { forwardCredentials: false })).toEqual({ 'x-other': 'o' });
+    expect(buildUpstreamHeaders(client, rules({ dropHeaders: ['/^X-TRACE/i'] }), { forwardCredentials: false })).toEqual({ 'x-other': 'o' });
+    expect(buildUpstreamHeaders(client, rules({ dropHeaders: ['^X-TRACE-'] }), { forwardCredentials: false })).toEqual({ 'x-other': 'o' });
+  });
+
+  describe("step 2 with the seed's drop_headers: [\"x-forwarded-for\", \"^x-.*\", \".*-token$\"]", () => {
+    const seed = rules({ dropHeaders: ['x-forwarded-for', '^x-.*', '.*-token$'] });
+    const send = (client: HeaderMap) => buildUpstreamHeaders(client, seed, { forwardCredentials: false });
+
+    it('drops the exact name x-forwarded-for, whatever its case', () => {
+      expect(send({ 'X-Forwarded-For': '10.0.0.1', 'X-FORWARDED-FOR': '10.0.0.2', accept: 'a' })).toEqual({ accept: 'a' });
+    });
+
+    it('drops every header starting with x- (re.search with ^), whatever its case', () => {
+      expect(send({ 'X-Custom': '1', 'x-stainless-os': 'Linux', 'X-': '3', accept: 'a' })).toEqual({ accept: 'a' });
+    });
+
+    it('drops every header ending with -token, whatever its case', () => {
+      expect(send({ 'Session-Token': 's', 'x-api-token': 't', 'CSRF-TOKEN': 'c', accept: 'a' })).toEqual({ accept: 'a' });
+    });
+
+    it('keeps headers that only contain x- or -token elsewhere', () => {
+      const kept = { 'max-forwards': '1', 'prefix-x-y': 'p', 'my-token-id': 'i', 'user-agent': 'u', 'forwarded-for': 'f' };
+      expect(send(kept)).toEqual(kept);
+    });
+  });
+
+  it('step 2: a pattern that backtracks catastrophically in V8 stays linear on a hostile header name', () => {
+    const hostile = `${'a'.repeat(20_000)}!`;
+    expect(buildUpstreamHeaders({ [hostile]: 'v', accept: 'a' }, rules({ dropHeaders: ['(a+)+$'] }), { forwardCredentials: false })).toEqual({ [hostile]: 'v', accept: 'a' });
   });
 
   it('step 3: add_headers only fill absent names', () => {

@@ -1,4 +1,5 @@
 import { connectionListedHeaders, CREDENTIAL_HEADERS, type HeaderMap, HOP_BY_HOP_HEADERS } from '@llm-router/core';
+import { pythonTest } from '@llm-router/regex';
 import type { CompiledHeaderRules } from './compiled-header-rules.js';
 import { PROVIDER_IDENTITY_HEADERS } from './provider-identity-headers.js';
 
@@ -35,7 +36,7 @@ export function buildUpstreamHeaders(client: HeaderMap, rules: CompiledHeaderRul
       const name = rawName.toLowerCase();
       if (HOP_BY_HOP_HEADERS.has(name) || listed.has(name)) continue;
       if (!options.forwardCredentials && (CREDENTIAL_HEADERS.has(name) || PROVIDER_IDENTITY_HEADERS.has(name))) continue;
-      if (rules.dropNames.has(name) || rules.dropPatterns.some((pattern) => pattern.test(name))) continue;
+      if (rules.dropNames.has(name) || rules.dropPatterns.some((pattern) => pythonTest(pattern.regex, name))) continue;
       out.set(name, value);
     }
   }

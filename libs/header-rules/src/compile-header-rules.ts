@@ -1,13 +1,17 @@
 import { type ConfigProblem, ConfigValidationError } from '@llm-router/core';
 import type { CompiledHeaderRules } from './compiled-header-rules.js';
 import type { HeaderRulesLayer } from './header-rules.js';
+import { compileDropEntry } from './compile-drop-entry.js';
+import type { DropPattern } from './drop-pattern.js';
 import { isHeaderName, isHeaderValue } from './header-name.js';
-import { regexErrorReason } from './regex-error-reason.js';
 
 /**
  * Merges header-rule layers, global first then the model's, into one precompiled rule set: `dropAll` is
  * OR-ed, drop lists are concatenated, add/force maps are merged with later layers winning (names compared
  * case-insensitively). Run once at boot; `buildUpstreamHeaders` then does no parsing per request.
+ *
+ * Drop entries follow `compileDropEntry`: plain names (letters, digits, `-`, `_`) are exact, `/pattern/flags`
+ * and everything else are Python regexes searched case-insensitively in the name.
  *
  * Throws one ConfigValidationError listing every problem of every layer, each named by the layer's path,
  * e.g. `models.gpt-4.header_rules.drop_headers[2]`.
@@ -16,23 +20,17 @@ export function compileHeaderRules(layers: readonly HeaderRulesLayer[]): Compile
   const problems: ConfigProblem[] = [];
   let dropAll = false;
   const dropNames = new Set<string>();
-  const dropPatterns: RegExp[] = [];
+  const dropPatterns: DropPattern[] = [];
   const addHeaders = new Map<string, string>();
   const forceHeaders = new Map<string, string>();
 
   for (const { rules, path } of layers) {
     dropAll ||= rules.dropAll === true;
     (rules.dropHeaders ?? []).forEach((entry, index) => {
-      const at = `${path}.drop_headers[${index}]`;
-      const regex = parseDropRegex(entry);
-      if (regex === undefined) {
-        if (isHeaderName(entry)) dropNames.add(entry.toLowerCase());
-        else problems.push({ path: at, message: invalidDropNameMessage(entry) });
-      } else if ('error' in regex) {
-        problems.push({ path: at, message: `invalid regex ${entry}: ${regex.error}` });
-      } else {
-        dropPatterns.push(regex.regex);
-      }
+      const compiled = compileDropEntry(entry);
+      if ('name' in compiled) dropNames.add(compiled.name);
+      else if ('pattern' in compiled) dropPatterns.push(compiled.pattern);
+      else problems.push({ path: `${path}.drop_headers[${index}]`, message: compiled.error });
     });
     mergeHeaderMap(rules.addHeaders, `${path}.add_headers`, addHeaders, problems);
     mergeHeaderMap(rules.forceHeaders, `${path}.force_headers`, forceHeaders, problems);
@@ -40,27 +38,6 @@ export function compileHeaderRules(layers: readonly HeaderRulesLayer[]): Compile
 
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return { dropAll, dropNames, dropPatterns, addHeaders, forceHeaders };
-}
-
-function invalidDropNameMessage(entry: string): string {
-  const hint = entry.startsWith('/') ? ' (a regex is written /pattern/flags)' : '';
-  return `invalid header name '${entry}'${hint}`;
-}
-
-/** Undefined when `entry` is not written as `/pattern/flags`. */
-function parseDropRegex(entry: string): { regex: RegExp } | { error: string } | undefined {
-  const close = entry.lastIndexOf('/');
-  if (!entry.startsWith('/') || close === 0) return undefined;
-  const source = entry.slice(1, close);
-  const flags = entry.slice(close + 1);
-  // A global or sticky regex keeps lastIndex between test() calls, so it would match every other header.
-  const stateful = [...flags].find((flag) => flag === 'g' || flag === 'y');
-  if (stateful !== undefined) return { error: `flag '${stateful}' is not allowed` };
-  try {
-    return { regex: new RegExp(source, flags) };
-  } catch (error) {
-    return { error: regexErrorReason(error, source, flags) };
-  }
 }
 
 function mergeHeaderMap(

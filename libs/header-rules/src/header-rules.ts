@@ -4,7 +4,10 @@
  */
 export interface HeaderRules {
   dropAll: boolean;
-  /** Exact names (case-insensitive) or `/regex/flags` tested against the lower-cased name. */
+  /**
+   * Exact names (letters, digits, `-`, `_` only; case-insensitive), or Python regexes (`^x-.*`, or
+   * `/pattern/flags`) searched case-insensitively in the name. See README "Drop entries".
+   */
   dropHeaders: string[];
   /** Set only when the header is still absent after dropping. */
   addHeaders: Record<string, string>;

@@ -2,7 +2,7 @@ import { jsonValueTooDeep, MAX_JSON_DEPTH, RouterError } from '@llm-router/core'
 import { addJsonPath } from './add-json-path.js';
 import type { CompiledTransformations } from './compiled-transformations.js';
 import { dropJsonPath } from './drop-json-path.js';
-import type { SearchStats } from './regex/pike-vm.js';
+import type { SearchStats } from '@llm-router/regex';
 import { replaceInStrings } from './replace-in-strings.js';
 
 /**

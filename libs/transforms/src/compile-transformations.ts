@@ -1,11 +1,10 @@
 import { type ConfigProblem, ConfigValidationError } from '@llm-router/core';
+import { type CompiledPythonRegex, compilePythonRegex, parseRegexFlags, PythonRegexError } from '@llm-router/regex';
 import { JSONPath } from 'jsonpath-plus';
 import { compileJsonPath } from './compile-json-path.js';
 import type { CompileTransformationsOptions, CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
 import { isJsonValue } from './json-value.js';
 import type { JsonPathSegment } from './parse-json-path.js';
-import { type CompiledPythonRegex, compilePythonRegex, PythonRegexError } from './regex/python-regex.js';
-import { parseRegexFlags } from './regex-flags.js';
 import type { TransformationLayer, TransformationRule } from './transformation-rule.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { JsonValue } from './json-value.js';
-import type { CompiledPythonRegex } from './regex/python-regex.js';
+import type { CompiledPythonRegex } from '@llm-router/regex';
 
 /** One step of a plain path: an object key, or an array index when written `[n]`. */
 export interface PathStep {

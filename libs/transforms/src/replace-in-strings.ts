@@ -1,6 +1,5 @@
 import { RouterError } from '@llm-router/core';
-import type { SearchStats } from './regex/pike-vm.js';
-import { type CompiledPythonRegex, pythonSub, RegexWorkLimitError } from './regex/python-regex.js';
+import { type CompiledPythonRegex, pythonSub, RegexWorkLimitError, type SearchStats } from '@llm-router/regex';
 
 /**
  * Replaces in every string value anywhere under `root` (objects and arrays, never keys), in place, with

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The libs the app is built from: their dist folders are watched too, so a rebuilt lib restarts the app. */
-const WORKSPACE_LIBS = ['core', 'config', 'http', 'header-rules', 'transforms', 'retry', 'logging', 'openai', 'anthropic', 'ollama', 'echo'];
+const WORKSPACE_LIBS = ['core', 'config', 'http', 'regex', 'header-rules', 'transforms', 'retry', 'logging', 'openai', 'anthropic', 'ollama', 'echo'];
 
 /** The built code to watch: the app's folder and each lib's dist folder. */
 export function builtCodeDirs(mainFile: string): string[] {

@@ -1,4 +1,4 @@
-import type { RegexFlags } from './regex/regex-ast.js';
+import type { RegexFlags } from './regex-ast.js';
 
 type FlagName = keyof RegexFlags | 'unicode';
 

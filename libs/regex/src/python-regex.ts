@@ -31,8 +31,11 @@ export class PythonRegexError extends Error {
   }
 }
 
-/** Parses and compiles pattern and replacement once; throws PythonRegexError naming the field. */
-export function compilePythonRegex(pattern: string, flags: RegexFlags, replacement: string): CompiledPythonRegex {
+/**
+ * Parses and compiles pattern and replacement once; throws PythonRegexError naming the field. Without a
+ * replacement (for `pythonSearch`/`pythonTest` only) no group is captured but the whole match.
+ */
+export function compilePythonRegex(pattern: string, flags: RegexFlags, replacement = ''): CompiledPythonRegex {
   let parsed;
   try {
     parsed = parsePythonRegex(pattern, flags);
