@@ -13,6 +13,7 @@ import { parseUpstreamJson } from './parse-upstream-json.js';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
+import { upstreamBody } from './upstream-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
@@ -27,9 +28,10 @@ import { usageOf } from '../metrics/usage-of.js';
 const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
- * The request path after the guard: transformations, then either
+ * The request path after the guard: request-stage transformations, then either
  * - passthrough (the upstream speaks the client's format): alias, forward the body, stream bytes back; or
  * - translation: decode to the IR, encode for the upstream, decode its answer, encode for the client;
+ * the upstream-stage transformations run on the body in the upstream's format as it is sent (upstreamBody),
  * with header rules + auth, retry(send) and the reply in between. Errors before the first byte are thrown
  * as RouterError (the exception filter renders them in the client's format); after it, the stream pump
  * reports them in-band.
@@ -54,7 +56,7 @@ export class RouterService {
     const nativeUrl = route.urls[format];
     if (nativeUrl !== undefined) {
       body['model'] = route.model.actualModelName;
-      await this.passthrough(request, reply, context, nativeUrl, Buffer.from(JSON.stringify(body)));
+      await this.passthrough(request, reply, context, nativeUrl, upstreamBody(body, route.upstreamTransforms));
       return;
     }
     const translation = route.adapter.translation;
@@ -78,7 +80,7 @@ export class RouterService {
     applyTransformations(body, route.transforms);
     if (route.adapter.countTokensUrl !== undefined && route.urls[format] !== undefined) {
       body['model'] = route.model.actualModelName;
-      await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), Buffer.from(JSON.stringify(body)));
+      await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), upstreamBody(body, route.upstreamTransforms));
       return;
     }
     const prompt = JSON.stringify([body['system'] ?? '', body['messages'] ?? [], body['tools'] ?? []]);
@@ -147,7 +149,7 @@ export class RouterService {
       method: 'POST',
       url: `${route.endpoint}${encoded.path}`,
       headers: this.upstreamHeaders(request.headers, context, codec.protocolHeaders),
-      body: Buffer.from(JSON.stringify(encoded.body)),
+      body: upstreamBody(encoded.body, route.upstreamTransforms),
       format,
       stream,
     });
