@@ -7,6 +7,7 @@ import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkUpstreamResponse } from './check-upstream-response.js';
 import { clientResponseHeaders } from './client-response-headers.js';
+import { credentialsRefusedError } from './credentials-refused-error.js';
 import { inlineImageUrls } from './inline-image-urls.js';
 import { irStreamTranslator } from './ir-stream-translator.js';
 import { parseUpstreamJson } from './parse-upstream-json.js';
@@ -71,11 +72,12 @@ export class RouterService {
 
   /**
    * `POST /v1/messages/count_tokens`: passed through to a provider that has the endpoint (Anthropic);
-   * otherwise estimated from the prompt's size (4 characters a token) and labelled as such in the
-   * `x-router-token-count` header, never a 404 (clients such as Claude Code break on one).
+   * otherwise estimated with `estimateInputTokens` on the decoded request, the figure a translated stream's
+   * `message_start` shows, and labelled as such in the `x-router-token-count` header, never a 404 (clients
+   * such as Claude Code break on one). A body the client codec refuses is a 400 in the client's format.
    */
   async countTokens(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
-    const { route, format } = context;
+    const { route, format, codec } = context;
     const body = request.body as Record<string, unknown>;
     applyTransformations(body, route.transforms);
     if (route.adapter.countTokensUrl !== undefined && route.urls[format] !== undefined) {
@@ -83,11 +85,13 @@ export class RouterService {
       await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), upstreamBody(body, route.upstreamTransforms));
       return;
     }
-    const prompt = JSON.stringify([body['system'] ?? '', body['messages'] ?? [], body['tools'] ?? []]);
+    // The estimate a translated stream's message_start shows: the decoded prompt, not its JSON. A body the
+    // client codec refuses is its 400 (thrown: rendered in the client's format).
+    const ir = codec.decodeRequest(body, createTranslationContext(route, 0));
     await reply
       .code(200)
       .headers({ 'content-type': 'application/json', 'x-router-token-count': 'estimate (4 characters a token)' })
-      .send(JSON.stringify({ input_tokens: Math.max(1, Math.ceil(prompt.length / 4)) }));
+      .send(JSON.stringify({ input_tokens: estimateInputTokens(ir) }));
   }
 
   private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer): Promise<void> {
@@ -290,10 +294,11 @@ export class RouterService {
   }
 
   /**
-   * An upstream error before anything was sent. When the upstream refused the router's own key, that is
-   * the router's fault, not the client's: a 502, not a 401 the client would misread as its own key
-   * failing. Same format: the body is already in the client's format, so status and body are kept.
-   * Translated: the error is classified and rendered in the client's format (status kept).
+   * An upstream error before anything was sent. When the upstream refused the router's configured key
+   * (401/403), the status and the provider's message are kept, rendered in the client's format, and the
+   * message says it was the router's credentials (credentialsRefusedError). Same format otherwise: the body
+   * is already in the client's format, so status and body are kept (redacted). Translated: the error is
+   * classified and rendered in the client's format (status kept).
    */
   private async replyUpstreamError(
     response: UpstreamResponse,
@@ -305,9 +310,7 @@ export class RouterService {
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
     const error = route.adapter.classifyError(response.status, raw, response.headers);
     if ((response.status === 401 || response.status === 403) && route.model.apiKey !== undefined) {
-      throw new RouterError('bad_gateway', `${route.adapter.provider} upstream refused the router's credentials for model '${clientModel}' (HTTP ${response.status})`, {
-        provider: route.adapter.provider,
-      });
+      throw credentialsRefusedError(error, route.adapter.provider, clientModel);
     }
     if (!sameFormat || !isJsonObject(raw)) throw error;
     if (record) record.error = error.message;
