@@ -173,13 +173,15 @@ describe('OpenAI passthrough (OpenAI client -> openai upstream)', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
-  it("turns an upstream 401 against the router's own key into a 502, not a 401 the client would blame on its key", async () => {
+  it("keeps an upstream 401 against the router's own key as a 401, saying it was the router's configured credentials", async () => {
     upstream.enqueue({ status: 401 });
     const error = await client.chat.completions.create({ model: 'gpt-test', messages: MESSAGES }).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(error).not.toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
+    expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
+    const apiError = error as InstanceType<typeof OpenAI.AuthenticationError>;
+    expect(apiError.status).toBe(401);
+    expect(apiError.message).toContain("upstream refused the router's configured credentials for model 'gpt-test'");
+    expect(apiError.message).toContain('Incorrect API key provided');
     expect(upstream.requests).toHaveLength(1);
   });
 

@@ -2,7 +2,8 @@ import type { ClientCodec } from '@llm-router/core';
 import { decodeMessagesRequest } from './decode-messages-request.js';
 import { encodeMessage } from './encode-message.js';
 import { inspectMessagesRequest } from './inspect-messages-request.js';
-import { isErrorFrame, isTerminalFrame } from './is-terminal-frame.js';
+import { isFinishFrame } from './is-finish-frame.js';
+import { isErrorFrame, isTerminalFrame, MESSAGE_STOP_FRAME } from './is-terminal-frame.js';
 import { MessagesStreamEncoder } from './messages-stream-encoder.js';
 import { passthroughFrame } from './passthrough-frame.js';
 import { renderAnthropicError } from './render-anthropic-error.js';
@@ -20,6 +21,8 @@ export const anthropicMessagesCodec: ClientCodec = Object.freeze({
   streamErrorFrame,
   passthroughFrame,
   isTerminalFrame,
+  isFinishFrame,
+  terminalFrame: MESSAGE_STOP_FRAME,
   isErrorFrame,
   encodeResponse: encodeMessage,
   // Anthropic streams always carry usage, so StreamEncoderOptions.includeUsage has nothing to change.

@@ -1,4 +1,8 @@
 import type { SseEvent } from '@llm-router/core';
+import { formatStreamEvent } from './format-stream-event.js';
+
+/** `ClientCodec.terminalFrame`: `event: message_stop`, as Anthropic writes it. */
+export const MESSAGE_STOP_FRAME = formatStreamEvent({ type: 'message_stop' });
 
 /**
  * Whether a passthrough frame is the stream's successful end, `message_stop`. Anthropic always names

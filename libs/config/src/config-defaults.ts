@@ -34,4 +34,5 @@ export const DEFAULTS = {
   initialDelaySeconds: 1,
   maxDelaySeconds: 60,
   transformationEnabled: true,
+  transformationStage: 'request',
 } as const;

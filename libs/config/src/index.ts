@@ -9,6 +9,7 @@ export type {
   RouterConfig,
   ServerConfig,
   TransformationConfig,
+  TransformationStage,
   TransformationType,
 } from './router-config.js';
 export type {

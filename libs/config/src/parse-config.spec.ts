@@ -149,7 +149,7 @@ transformations:
         imageFetchMaxBytes: 524288,
         retry: { maxRetries: 0, retryStatusCodes: [429], backoffFactor: 1.5, initialDelayMs: 500, maxDelayMs: 10_000 },
         headerRules: { dropAll: false, dropHeaders: ['x-model-debug'], addHeaders: {}, forceHeaders: {} },
-        transformations: [{ name: 'tag', type: 'jsonpath_add', enabled: true, path: '$.metadata.tag', value: null }],
+        transformations: [{ name: 'tag', type: 'jsonpath_add', enabled: true, path: '$.metadata.tag', value: null, stage: 'request' }],
       });
       // stream_idle_timeout defaults to the model's own timeout.
       expect(config.models['fast']?.streamIdleTimeoutMs).toBe(5000);
@@ -160,11 +160,27 @@ transformations:
         forceHeaders: { 'X-Env': 'prod' },
       });
       expect(config.transformations).toEqual([
-        { name: 'redact-emails', type: 'regex_replace', enabled: false, pattern: '[a-z]+@[a-z]+\\.com', replacement: '', flags: ['IGNORECASE', 'MULTILINE'] },
-        { name: 'drop-meta', type: 'jsonpath_drop', enabled: true, path: '$.metadata' },
-        { name: 'add-source', type: 'jsonpath_add', enabled: true, path: '$.metadata', value: { source: 'router', tags: ['a', 1] } },
+        { name: 'redact-emails', type: 'regex_replace', enabled: false, pattern: '[a-z]+@[a-z]+\\.com', replacement: '', flags: ['IGNORECASE', 'MULTILINE'], stage: 'request' },
+        { name: 'drop-meta', type: 'jsonpath_drop', enabled: true, path: '$.metadata', stage: 'request' },
+        { name: 'add-source', type: 'jsonpath_add', enabled: true, path: '$.metadata', value: { source: 'router', tags: ['a', 1] }, stage: 'request' },
       ]);
       expect(config.source).toBe('<inline>');
+    });
+
+    it('reads a transformation stage (default request) and refuses an unknown one, naming the path', () => {
+      const config = parseConfig(
+        `${MINIMAL}transformations:
+  - {name: a, type: jsonpath_add, path: $.options.num_ctx, value: 32768, stage: upstream}
+  - {name: b, type: jsonpath_drop, path: $.user, stage: request}
+  - {name: c, type: jsonpath_drop, path: $.user}
+`,
+        'test.yaml',
+        { env: {} },
+      );
+      expect(config.transformations.map((t) => t.stage)).toEqual(['upstream', 'request', 'request']);
+      expect(problemsOf(`${MINIMAL}    transformations: [{name: a, type: jsonpath_drop, path: $.a, stage: after}]\n`)).toEqual([
+        { path: 'models.gpt-4.transformations[0].stage', message: 'must be one of request, upstream' },
+      ]);
     });
 
     it('accepts flags as a list and as JS flag letters', () => {

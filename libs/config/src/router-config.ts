@@ -84,6 +84,13 @@ export interface HeaderRulesConfig {
 
 export type TransformationType = 'regex_replace' | 'jsonpath_drop' | 'jsonpath_add';
 
+/**
+ * When a transformation runs: `request`, on the client's body before translation (its wire format);
+ * `upstream`, on the body in the upstream's wire format just before it is sent (after translation, or on
+ * passthrough after aliasing).
+ */
+export type TransformationStage = 'request' | 'upstream';
+
 export interface TransformationConfig {
   name: string;
   type: TransformationType;
@@ -98,6 +105,8 @@ export interface TransformationConfig {
   path?: string;
   /** jsonpath_add only: any YAML value, `null` included. */
   value?: unknown;
+  /** Default `request`. */
+  stage: TransformationStage;
 }
 
 export interface ModelConfig {

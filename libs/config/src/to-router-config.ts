@@ -112,6 +112,7 @@ function toTransformation(transformation: TransformationConfigDto): Transformati
     ...(transformation.flags != null && { flags: parseFlags(transformation.flags) }),
     ...(transformation.path != null && { path: transformation.path }),
     ...(transformation.type === 'jsonpath_add' && { value: transformation.value }),
+    stage: transformation.stage ?? DEFAULTS.transformationStage,
   };
 }
 

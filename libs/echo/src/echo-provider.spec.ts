@@ -11,6 +11,8 @@ const jsonCodec: ClientCodec = {
   streamErrorFrame: () => '',
   passthroughFrame: (frame) => frame.raw,
   isTerminalFrame: () => false,
+  isFinishFrame: () => false,
+  terminalFrame: '',
   isErrorFrame: () => false,
   decodeRequest: () => {
     throw new Error('echo never translates');

@@ -23,6 +23,40 @@ const replace = (name: string, pattern: string, replacement: string, flags?: str
 });
 
 describe('compileTransformations', () => {
+  describe('stages', () => {
+    const layers = [
+      {
+        path: 'transformations',
+        rules: [
+          { name: 'req', type: 'jsonpath_drop', enabled: true, path: '$.user' },
+          { name: 'ctx', type: 'jsonpath_add', enabled: true, path: '$.options.num_ctx', value: 32768, stage: 'upstream' },
+          { name: 'explicit', type: 'jsonpath_drop', enabled: true, path: '$.a', stage: 'request' },
+        ] satisfies TransformationRule[],
+      },
+      { path: 'models.llama.transformations', rules: [{ name: 'keep', type: 'jsonpath_add', enabled: true, path: '$.keep_alive', value: '30m', stage: 'upstream' }] satisfies TransformationRule[] },
+    ];
+
+    it('compiles the request stage by default (rules without a stage are request rules), the upstream stage on request', () => {
+      expect(compileTransformations(layers).rules.map((rule) => rule.name)).toEqual(['req', 'explicit']);
+      expect(compileTransformations(layers, { stage: 'request' }).rules.map((rule) => rule.name)).toEqual(['req', 'explicit']);
+      expect(compileTransformations(layers, { stage: 'upstream' }).rules.map((rule) => rule.name)).toEqual(['ctx', 'keep']);
+    });
+
+    it("validates each rule in its own stage's compile, and an unknown stage once, in the request compile", () => {
+      const broken = [
+        {
+          path: 'transformations',
+          rules: [
+            { name: 'bad-path', type: 'jsonpath_drop', enabled: true, path: '$[', stage: 'upstream' },
+            { name: 'odd', type: 'jsonpath_drop', enabled: true, path: '$.a', stage: 'later' as unknown as 'upstream' },
+          ] satisfies TransformationRule[],
+        },
+      ];
+      expect(problemsOf(() => compileTransformations(broken)).map((problem) => problem.path)).toEqual(['transformations[1].stage']);
+      expect(problemsOf(() => compileTransformations(broken, { stage: 'upstream' })).map((problem) => problem.path)).toEqual(['transformations[0].path']);
+    });
+  });
+
   it('keeps enabled rules of every layer in order, global first', () => {
     const compiled = compileTransformations([
       { path: 'transformations', rules: [replace('g1', 'a', 'b'), { name: 'g2', type: 'jsonpath_drop', enabled: true, path: '$.user' }] },

@@ -5,20 +5,40 @@ import { compileJsonPath } from './compile-json-path.js';
 import type { CompileTransformationsOptions, CompiledTransformation, CompiledTransformations, PathStep } from './compiled-transformations.js';
 import { isJsonValue } from './json-value.js';
 import type { JsonPathSegment } from './parse-json-path.js';
-import type { TransformationLayer, TransformationRule } from './transformation-rule.js';
+import { TRANSFORMATION_STAGES, type TransformationLayer, type TransformationRule, type TransformationStage } from './transformation-rule.js';
+
+/** compileTransformations' options: the step budget, and which stage's rules to compile. */
+export interface CompileStageOptions extends CompileTransformationsOptions {
+  /**
+   * Compile only the rules of this stage (a rule without `stage` is a `request` rule). Default `request`.
+   * A rule with an unknown stage is a problem of the `request` compile, so that a caller compiling both
+   * stages sees it once.
+   */
+  stage?: TransformationStage;
+}
 
 /**
- * Compiles the global list then the model's list (in the order given) into one rule sequence. Disabled
- * rules are skipped entirely: neither compiled nor validated. Every problem of every enabled rule is
+ * Compiles the global list then the model's list (in the order given) into one rule sequence, for one
+ * stage (`options.stage`, default `request`): call it once per stage. Disabled rules and rules of the
+ * other stage are skipped entirely: neither compiled nor validated here. Every problem of every enabled rule is
  * collected, named by path (`models.gpt-4.transformations[1].pattern`) and rule name, then thrown as one
  * ConfigValidationError. Run once at boot; `applyTransformations` then does no parsing per request.
  */
-export function compileTransformations(layers: readonly TransformationLayer[], options: CompileTransformationsOptions = {}): CompiledTransformations {
+export function compileTransformations(layers: readonly TransformationLayer[], options: CompileStageOptions = {}): CompiledTransformations {
   const problems: ConfigProblem[] = [];
   const rules: CompiledTransformation[] = [];
+  const stage = options.stage ?? 'request';
   for (const layer of layers) {
     layer.rules.forEach((rule, index) => {
       if (!rule.enabled) return;
+      const ruleStage: unknown = rule.stage ?? 'request';
+      if (!TRANSFORMATION_STAGES.some((known) => known === ruleStage)) {
+        if (stage === 'request') {
+          problems.push({ path: `${layer.path}[${index}].stage`, message: `unknown stage ${JSON.stringify(ruleStage)} in rule '${rule.name}' (known: ${TRANSFORMATION_STAGES.join(', ')})` });
+        }
+        return;
+      }
+      if (ruleStage !== stage) return;
       const compiled = compileRule(rule, `${layer.path}[${index}]`, problems);
       if (compiled !== undefined) rules.push(compiled);
     });

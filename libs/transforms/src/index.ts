@@ -1,5 +1,7 @@
 // Public API of @llm-router/transforms: pure functions for plain Node, plus a thin Nest service/module.
-export type { TransformationLayer, TransformationRule } from './transformation-rule.js';
+export type { TransformationLayer, TransformationRule, TransformationStage } from './transformation-rule.js';
+export { TRANSFORMATION_STAGES } from './transformation-rule.js';
+export type { CompileStageOptions } from './compile-transformations.js';
 export type {
   CompiledJsonPathAdd,
   CompiledJsonPathDrop,

@@ -18,6 +18,34 @@ function problemsOf(yaml: string): string[] {
 }
 
 describe('buildRoutes', () => {
+  it('compiles the request-stage and the upstream-stage transformations apart, global rules first in each', () => {
+    const config = parseConfig(
+      `
+transformations:
+  - {name: g-req, type: jsonpath_drop, path: $.user}
+  - {name: g-up, type: jsonpath_add, path: $.keep_alive, value: 30m, stage: upstream}
+models:
+  llama:
+    provider: ollama
+    endpoint: http://127.0.0.1:9
+    transformations:
+      - {name: m-up, type: jsonpath_add, path: $.options.num_ctx, value: 32768, stage: upstream}
+      - {name: m-req, type: jsonpath_drop, path: $.metadata, stage: request}
+`,
+      'test.yaml',
+      { env: {} },
+    );
+    const route = buildRoutes(config, providers, http).get('llama');
+    expect(route?.transforms.rules.map((rule) => rule.name)).toEqual(['g-req', 'm-req']);
+    expect(route?.upstreamTransforms.rules.map((rule) => rule.name)).toEqual(['g-up', 'm-up']);
+  });
+
+  it('reports a broken upstream-stage rule by its path', () => {
+    expect(problemsOf('models:\n  m:\n    provider: echo\n    transformations: [{name: bad, type: jsonpath_drop, path: "$[", stage: upstream}]\n')).toEqual([
+      expect.stringMatching(/^models\.m\.transformations\[0\]\.path: invalid JSONPath in rule 'bad'/),
+    ]);
+  });
+
   it('compiles each model once: URLs per native format, auth headers, send options, transport', () => {
     const config = parseConfig(
       `

@@ -50,13 +50,14 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
         ...(model.headerRules ? [{ rules: model.headerRules, path: `${path}.header_rules` }] : []),
       ]),
     );
-    const transforms = collect(() =>
-      compileTransformations([
-        { rules: config.transformations, path: 'transformations' },
-        { rules: model.transformations, path: `${path}.transformations` },
-      ], { stepBudget: config.server.transformStepBudget }),
-    );
-    if (headerRules === undefined || transforms === undefined) continue;
+    const transformLayers = [
+      { rules: config.transformations, path: 'transformations' },
+      { rules: model.transformations, path: `${path}.transformations` },
+    ];
+    const stepBudget = config.server.transformStepBudget;
+    const transforms = collect(() => compileTransformations(transformLayers, { stepBudget, stage: 'request' }));
+    const upstreamTransforms = collect(() => compileTransformations(transformLayers, { stepBudget, stage: 'upstream' }));
+    if (headerRules === undefined || transforms === undefined || upstreamTransforms === undefined) continue;
 
     routes.set(name, {
       name,
@@ -67,6 +68,7 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
       urls: Object.fromEntries(adapter.nativeFormats.map((format) => [format, adapter.url(endpoint, format)])),
       headerRules,
       transforms,
+      upstreamTransforms,
       retry: model.retry,
       send: {
         connectTimeoutMs: model.connectTimeoutMs,

@@ -4,10 +4,17 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
 /**
  * Same-format streams: each complete SSE frame is forwarded as it came, with only the model name
  * swapped. The upstream's terminal frame or its own in-band error frame ends the stream.
+ *
+ * An upstream body that ends without the terminal frame: after the finish frame (`codec.isFinishFrame`:
+ * the answer is complete, only usage and the terminator could follow) the stream is complete, and the
+ * router writes the format's terminator in the upstream's place so strict clients see a normal end; before
+ * it, the answer is truncated and ends with the format's in-band error. The same rule as the translating
+ * path's decoders.
  */
 export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void, maxFrameChars?: number): StreamTranslator {
   const parser = new SseParser({ maxFrameChars });
   let ended = false;
+  let finished = false;
   return {
     push(chunk: Buffer): TranslatedChunk {
       let text = '';
@@ -24,11 +31,14 @@ export function passthroughTranslator(codec: ClientCodec, clientModel: string, o
           ended = true;
           break;
         }
+        if (!finished && codec.isFinishFrame(frame)) finished = true;
       }
       return { text, ended, error };
     },
     end(): TranslatedChunk {
       if (ended) return { text: '', ended: true };
+      ended = true;
+      if (finished) return { text: codec.terminalFrame, ended: true };
       const error = new RouterError('bad_gateway', 'upstream stream ended before its final event');
       return { text: codec.streamErrorFrame(error), ended: true, error };
     },

@@ -20,7 +20,10 @@ export interface Route {
   /** Upstream URL for each client format the provider speaks natively. */
   readonly urls: Partial<Record<ClientFormat, string>>;
   readonly headerRules: CompiledHeaderRules;
+  /** `stage: request` rules (the default): on the client's body as it arrived, before translation. */
   readonly transforms: CompiledTransformations;
+  /** `stage: upstream` rules: on the body in the upstream's wire format (after translation or aliasing), just before it is sent. */
+  readonly upstreamTransforms: CompiledTransformations;
   readonly retry: RetryPolicy;
   readonly send: Omit<SendOptions, 'signal'>;
   /** Headers the router owns on every upstream request: provider auth from the configured key, content type. */

@@ -7,12 +7,14 @@ import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkUpstreamResponse } from './check-upstream-response.js';
 import { clientResponseHeaders } from './client-response-headers.js';
+import { credentialsRefusedError } from './credentials-refused-error.js';
 import { inlineImageUrls } from './inline-image-urls.js';
 import { irStreamTranslator } from './ir-stream-translator.js';
 import { parseUpstreamJson } from './parse-upstream-json.js';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
+import { upstreamBody } from './upstream-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
@@ -27,9 +29,10 @@ import { usageOf } from '../metrics/usage-of.js';
 const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
- * The request path after the guard: transformations, then either
+ * The request path after the guard: request-stage transformations, then either
  * - passthrough (the upstream speaks the client's format): alias, forward the body, stream bytes back; or
  * - translation: decode to the IR, encode for the upstream, decode its answer, encode for the client;
+ * the upstream-stage transformations run on the body in the upstream's format as it is sent (upstreamBody),
  * with header rules + auth, retry(send) and the reply in between. Errors before the first byte are thrown
  * as RouterError (the exception filter renders them in the client's format); after it, the stream pump
  * reports them in-band.
@@ -54,7 +57,7 @@ export class RouterService {
     const nativeUrl = route.urls[format];
     if (nativeUrl !== undefined) {
       body['model'] = route.model.actualModelName;
-      await this.passthrough(request, reply, context, nativeUrl, Buffer.from(JSON.stringify(body)));
+      await this.passthrough(request, reply, context, nativeUrl, upstreamBody(body, route.upstreamTransforms));
       return;
     }
     const translation = route.adapter.translation;
@@ -69,23 +72,26 @@ export class RouterService {
 
   /**
    * `POST /v1/messages/count_tokens`: passed through to a provider that has the endpoint (Anthropic);
-   * otherwise estimated from the prompt's size (4 characters a token) and labelled as such in the
-   * `x-router-token-count` header, never a 404 (clients such as Claude Code break on one).
+   * otherwise estimated with `estimateInputTokens` on the decoded request, the figure a translated stream's
+   * `message_start` shows, and labelled as such in the `x-router-token-count` header, never a 404 (clients
+   * such as Claude Code break on one). A body the client codec refuses is a 400 in the client's format.
    */
   async countTokens(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
-    const { route, format } = context;
+    const { route, format, codec } = context;
     const body = request.body as Record<string, unknown>;
     applyTransformations(body, route.transforms);
     if (route.adapter.countTokensUrl !== undefined && route.urls[format] !== undefined) {
       body['model'] = route.model.actualModelName;
-      await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), Buffer.from(JSON.stringify(body)));
+      await this.passthrough(request, reply, context, route.adapter.countTokensUrl(route.endpoint), upstreamBody(body, route.upstreamTransforms));
       return;
     }
-    const prompt = JSON.stringify([body['system'] ?? '', body['messages'] ?? [], body['tools'] ?? []]);
+    // The estimate a translated stream's message_start shows: the decoded prompt, not its JSON. A body the
+    // client codec refuses is its 400 (thrown: rendered in the client's format).
+    const ir = codec.decodeRequest(body, createTranslationContext(route, 0));
     await reply
       .code(200)
       .headers({ 'content-type': 'application/json', 'x-router-token-count': 'estimate (4 characters a token)' })
-      .send(JSON.stringify({ input_tokens: Math.max(1, Math.ceil(prompt.length / 4)) }));
+      .send(JSON.stringify({ input_tokens: estimateInputTokens(ir) }));
   }
 
   private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer): Promise<void> {
@@ -147,7 +153,7 @@ export class RouterService {
       method: 'POST',
       url: `${route.endpoint}${encoded.path}`,
       headers: this.upstreamHeaders(request.headers, context, codec.protocolHeaders),
-      body: Buffer.from(JSON.stringify(encoded.body)),
+      body: upstreamBody(encoded.body, route.upstreamTransforms),
       format,
       stream,
     });
@@ -288,10 +294,11 @@ export class RouterService {
   }
 
   /**
-   * An upstream error before anything was sent. When the upstream refused the router's own key, that is
-   * the router's fault, not the client's: a 502, not a 401 the client would misread as its own key
-   * failing. Same format: the body is already in the client's format, so status and body are kept.
-   * Translated: the error is classified and rendered in the client's format (status kept).
+   * An upstream error before anything was sent. When the upstream refused the router's configured key
+   * (401/403), the status and the provider's message are kept, rendered in the client's format, and the
+   * message says it was the router's credentials (credentialsRefusedError). Same format otherwise: the body
+   * is already in the client's format, so status and body are kept (redacted). Translated: the error is
+   * classified and rendered in the client's format (status kept).
    */
   private async replyUpstreamError(
     response: UpstreamResponse,
@@ -303,9 +310,7 @@ export class RouterService {
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
     const error = route.adapter.classifyError(response.status, raw, response.headers);
     if ((response.status === 401 || response.status === 403) && route.model.apiKey !== undefined) {
-      throw new RouterError('bad_gateway', `${route.adapter.provider} upstream refused the router's credentials for model '${clientModel}' (HTTP ${response.status})`, {
-        provider: route.adapter.provider,
-      });
+      throw credentialsRefusedError(error, route.adapter.provider, clientModel);
     }
     if (!sameFormat || !isJsonObject(raw)) throw error;
     if (record) record.error = error.message;

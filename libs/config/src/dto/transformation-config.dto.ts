@@ -1,11 +1,12 @@
 import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { isRecord } from '../is-record.js';
-import type { TransformationType } from '../router-config.js';
+import type { TransformationStage, TransformationType } from '../router-config.js';
 import { ConfigRule, type Rule } from './config-rule.decorator.js';
 import { Raw } from './nested.decorator.js';
 import { isListOf, isNonEmptyString, isString, ok, problem } from './rules.js';
 
 const TRANSFORMATION_TYPES: readonly TransformationType[] = ['regex_replace', 'jsonpath_drop', 'jsonpath_add'];
+const TRANSFORMATION_STAGES: readonly TransformationStage[] = ['request', 'upstream'];
 
 interface UsedByOptions {
   required: boolean;
@@ -71,4 +72,8 @@ export class TransformationConfigDto {
   @ConfigRule(usedBy(['jsonpath_add'], isAnything, { required: true, nullable: true }))
   @Raw()
   value?: unknown;
+
+  @IsOptional()
+  @IsIn(TRANSFORMATION_STAGES, { message: `must be one of ${TRANSFORMATION_STAGES.join(', ')}` })
+  stage?: TransformationStage | null;
 }

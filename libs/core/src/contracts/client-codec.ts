@@ -75,6 +75,17 @@ export interface ClientCodec {
   isTerminalFrame(frame: SseEvent): boolean;
 
   /**
+   * Whether a passthrough stream frame says the answer is complete though the stream may go on (OpenAI: a
+   * chunk with a non-null `finish_reason`, the usage chunk may follow; Anthropic: `message_delta` with its
+   * `stop_reason`). An upstream body that ends after such a frame but before the terminal frame is a
+   * complete answer (the router writes `terminalFrame` for it); one that ends before it is truncated.
+   */
+  isFinishFrame(frame: SseEvent): boolean;
+
+  /** This format's successful end of a stream, as wire text (`data: [DONE]\n\n`, `event: message_stop…`). */
+  readonly terminalFrame: string;
+
+  /**
    * Whether a passthrough stream frame is the upstream's own in-band error (OpenAI `data: {"error":…}`,
    * Anthropic `event: error`). It ends the stream: it is forwarded as is and nothing may follow it.
    */

@@ -10,7 +10,7 @@ export type ErrorKind =
   | 'request_too_large' // 413
   | 'rate_limit' // 429
   | 'api_error' // 500: upstream or router failure
-  | 'bad_gateway' // 502: upstream unreachable, TLS refused, upstream refused the router's own key
+  | 'bad_gateway' // 502: upstream unreachable, TLS refused
   | 'overloaded' // 503/529: upstream overloaded
   | 'timeout'; // 504: connect, response or stream-idle timeout
 

@@ -6,7 +6,9 @@ import { openAIStreamErrorFrame } from '../errors/openai-stream-error-frame.js';
 import { renderOpenAIError } from '../errors/render-openai-error.js';
 import { inspectChatRequest } from '../inspect/inspect-chat-request.js';
 import { isDoneFrame } from '../passthrough/is-done-frame.js';
+import { DONE_FRAME } from '../passthrough/done-frame.js';
 import { isErrorFrame } from '../passthrough/is-error-frame.js';
+import { isFinishFrame } from '../passthrough/is-finish-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
 import { OPENAI_PROTOCOL_HEADERS } from './openai-protocol-headers.js';
 
@@ -21,6 +23,8 @@ export const openAIChatCodec: ClientCodec = {
   streamErrorFrame: openAIStreamErrorFrame,
   passthroughFrame: replaceFrameModel,
   isTerminalFrame: isDoneFrame,
+  isFinishFrame,
+  terminalFrame: DONE_FRAME,
   isErrorFrame,
   encodeResponse: encodeChatCompletion,
   createStreamEncoder: ({ includeUsage }) => new ChatStreamEncoder(includeUsage),

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { readSseFixtureFrames } from '@llm-router/testing';
+import { codecFor } from './client-codecs.js';
+import { passthroughTranslator } from './passthrough-translator.js';
+
+/** Pushes `frames` one by one, then ends the upstream body; everything the client would receive. */
+function run(format: Parameters<typeof codecFor>[0], frames: string[]) {
+  const translator = passthroughTranslator(codecFor(format), 'client-model');
+  let text = '';
+  for (const frame of frames) {
+    const out = translator.push(Buffer.from(frame));
+    text += out.text;
+    if (out.ended) return { text, ended: 'by-frame', error: out.error };
+  }
+  const out = translator.end();
+  return { text: text + out.text, ended: 'by-upstream-end', error: out.error };
+}
+
+const OPENAI = readSseFixtureFrames('openai-chat/basic.stream.sse');
+const COMPLETIONS = readSseFixtureFrames('openai-completions/stream.sse');
+const ANTHROPIC = readSseFixtureFrames('anthropic/basic.stream.sse');
+
+describe('passthroughTranslator: streams that end without their terminator', () => {
+  it.each([
+    ['openai-chat', OPENAI, 'data: [DONE]\n\n'],
+    ['openai-completions', COMPLETIONS, 'data: [DONE]\n\n'],
+    ['anthropic-messages', ANTHROPIC, 'event: message_stop\ndata: {"type":"message_stop"}\n\n'],
+  ] as const)('%s: an end after the finish frame completes the stream with the format terminator', (format, frames, terminator) => {
+    const out = run(format, frames.slice(0, -1));
+    expect(out.error).toBeUndefined();
+    expect(out.text.endsWith(`}\n\n${terminator}`)).toBe(true);
+    expect(out.text.split(terminator)).toHaveLength(2);
+  });
+
+  it('openai-chat: the finish chunk then an end (the usage chunk never came) is complete', () => {
+    const out = run('openai-chat', OPENAI.slice(0, -2));
+    expect(out.error).toBeUndefined();
+    expect(out.text.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
+
+  it.each([
+    ['openai-chat', OPENAI.slice(0, -3)],
+    ['openai-completions', COMPLETIONS.slice(0, 2)],
+    ['anthropic-messages', ANTHROPIC.slice(0, -2)],
+  ] as const)('%s: an end before the finish frame is an in-band error, no terminator', (format, frames) => {
+    const out = run(format, frames);
+    expect(out.error?.message).toBe('upstream stream ended before its final event');
+    expect(out.text).not.toContain('[DONE]');
+    expect(out.text).not.toContain('message_stop');
+  });
+
+  it.each([
+    ['openai-chat', OPENAI],
+    ['anthropic-messages', ANTHROPIC],
+  ] as const)('%s: a complete stream ends on its own terminal frame, and the router adds nothing', (format, frames) => {
+    const out = run(format, frames);
+    expect(out).toEqual({ text: expect.any(String), ended: 'by-frame', error: undefined });
+    expect(out.text.endsWith(frames[frames.length - 1]!)).toBe(true);
+  });
+});
