@@ -139,8 +139,15 @@ describe('MessagesStreamDecoder: the fixtures', () => {
 });
 
 describe('MessagesStreamDecoder: endings', () => {
-  it('reports a body that ends before message_stop as an error', () => {
-    const cut = sse(start(), textStart(0), textDelta(0, 'Hel'), stop(0), messageDelta('end_turn'));
+  it('finishes a body that ends after its stop reason even without message_stop', () => {
+    const whole = sse(start(), textStart(0), textDelta(0, 'Hel'), stop(0), messageDelta('end_turn'));
+    const events = decodeAll(whole);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopReason: 'end_turn' });
+    expect(events.some((event) => event.type === 'error')).toBe(false);
+  });
+
+  it('reports a body that ends before its stop reason as an error', () => {
+    const cut = sse(start(), textStart(0), textDelta(0, 'Hel'), stop(0));
     const events = decodeAll(cut);
     expect(events.at(-1)).toEqual({ type: 'error', error: expect.any(RouterError) });
     const last = events.at(-1);

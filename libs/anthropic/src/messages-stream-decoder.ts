@@ -49,6 +49,9 @@ export class MessagesStreamDecoder implements StreamDecoder {
     // A last frame without its blank line is still read: some servers end the body right after it.
     const events = this.decodeFrames(this.parser.push('\n\n'));
     if (this.ended) return events;
+    // After a message_delta with its stop reason the answer is whole: a missing message_stop is only the
+    // terminator, so finish (as passthrough does). Before it, the answer was cut.
+    if (this.stopReason !== undefined) return [...events, ...this.finish()];
     return [...events, this.fail(new RouterError('api_error', 'upstream stream ended prematurely', { provider: 'anthropic', retryable: true }))];
   }
 
