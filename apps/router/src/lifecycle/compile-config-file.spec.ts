@@ -46,6 +46,23 @@ describe('compileConfigFile', () => {
     ]);
   });
 
+  it("rules of a model whose provider is unknown, and global rules when no model compiles, are compiled too", () => {
+    const compiled = compileYaml(
+      [
+        'transformations: [{name: g, type: regex_replace, pattern: "(g", replacement: x}]',
+        'models:',
+        '  weird: {provider: no-such-provider, header_rules: {drop_headers: ["/(/"]}, transformations: [{name: m, type: jsonpath_drop, path: "$"}]}',
+        '',
+      ].join('\n'),
+    );
+    expect(compiled.ok === false && compiled.problems.map((p) => p.path).sort()).toEqual([
+      'models.weird.header_rules.drop_headers[0]',
+      'models.weird.provider',
+      'models.weird.transformations[0].path',
+      'transformations[0].pattern',
+    ]);
+  });
+
   it('an unreadable file: its one problem', () => {
     const compiled = compileConfigFile('/nonexistent-llm-router/config.yaml', { env: {} }, createProviderRegistry((h) => h), new GotTransport());
     expect(compiled.ok === false && compiled.problems.map((p) => p.path)).toEqual(['/nonexistent-llm-router/config.yaml']);
