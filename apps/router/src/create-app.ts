@@ -4,6 +4,9 @@ import type { RouterConfig } from '@llm-router/config';
 import { installRequestLogging, PinoLoggerService, RequestLog, type Logger } from '@llm-router/logging';
 import { AppModule } from './app.module.js';
 import { createHttpEdge } from './http-edge/http-edge.js';
+import { ShutdownState } from './lifecycle/shutdown-state.js';
+import { trackWaitingRequests } from './lifecycle/track-waiting-requests.js';
+import { ClientRedactor } from './redaction/client-redactor.js';
 
 /**
  * Builds the router app on Fastify, initialised but not listening (tests use `app.inject()` or
@@ -23,6 +26,8 @@ export async function createRouterApp(config: RouterConfig, logger: Logger): Pro
   // handler of ours: Nest passes them through the exception filters (RouterExceptionFilter).
   const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify, app.get(RequestLog));
+  const redactor = app.get(ClientRedactor);
+  trackWaitingRequests(fastify, app.get(ShutdownState), () => redactor.current);
   edge.install(fastify);
   await app.init();
   return app;

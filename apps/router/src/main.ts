@@ -1,23 +1,40 @@
 import 'reflect-metadata';
-import { loadConfig, resolveConfigPath, type RouterConfig } from '@llm-router/config';
-import { ConfigValidationError, formatConfigProblem } from '@llm-router/core';
+import { resolveConfigPath, type LoadConfigOptions } from '@llm-router/config';
+import { ConfigValidationError, formatConfigProblem, type ConfigProblem } from '@llm-router/core';
+import { GotTransport } from '@llm-router/http';
 import { createLogger, SecretMasker } from '@llm-router/logging';
 import { fileURLToPath } from 'node:url';
 import { configuredKeys } from './app.module.js';
 import { HELP_TEXT, parseCliOptions, type CliOptions } from './cli/cli-options.js';
 import { superviseWithReload } from './cli/supervise-reload.js';
 import { createRouterApp } from './create-app.js';
+import { compileConfigFile, type CompiledConfigFile } from './lifecycle/compile-config-file.js';
 import { ConfigReloader } from './lifecycle/config-reloader.js';
 import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
 import { watchFile } from './lifecycle/watch-file.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
+import { createProviderRegistry } from './routing/provider-registry.js';
 
 /** Where the bundled example config sits relative to this file once built (dist/apps/router/main.js). */
 const BUNDLED_CONFIG = fileURLToPath(new URL('../../../config.example.yaml', import.meta.url));
 
-function exitWithConfigErrors(source: string, error: ConfigValidationError): never {
-  process.stderr.write(`llm-router: invalid config ${source}:\n${error.problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n')}\n`);
+function exitWithConfigErrors(source: string, problems: readonly ConfigProblem[]): never {
+  process.stderr.write(`llm-router: invalid config ${source}:\n${problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n')}\n`);
   process.exit(2);
+}
+
+/**
+ * Every problem of the file, schema and compile step together, before anything boots: a bad file is
+ * reported in one round, on stderr, with no Nest line in between. The routes compiled here are thrown
+ * away (with their throwaway transport); the app compiles its own.
+ */
+function checkConfigFile(path: string, options: LoadConfigOptions): CompiledConfigFile {
+  const transport = new GotTransport();
+  try {
+    return compileConfigFile(path, options, createProviderRegistry((headers) => headers), transport);
+  } finally {
+    transport.close();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -38,19 +55,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  let config: RouterConfig;
-  try {
-    config = loadConfig(path, { overrides: { host: cli.host, port: cli.port } });
-  } catch (error) {
-    if (error instanceof ConfigValidationError) exitWithConfigErrors(path, error);
-    throw error;
-  }
+  const checked = checkConfigFile(path, { overrides: { host: cli.host, port: cli.port } });
+  if (!checked.ok) exitWithConfigErrors(path, checked.problems);
+  const { config } = checked;
   const masker = new SecretMasker({ secrets: configuredKeys(config), enabled: config.server.maskApiKeys });
   const logger = createLogger({ level: config.server.logLevel, masker, pretty: process.stdout.isTTY === true });
   if (fellBack) logger.info({ config: path }, 'no ./config.yaml here: using the bundled example config (pass --config FILE to choose one)');
 
   const app = await createRouterApp(config, logger).catch((error: unknown) => {
-    if (error instanceof ConfigValidationError) exitWithConfigErrors(path, error);
+    if (error instanceof ConfigValidationError) exitWithConfigErrors(path, error.problems);
     throw error;
   });
   const drainer = new ConnectionDrainer(app.getHttpServer());
@@ -67,11 +80,13 @@ async function main(argv: string[]): Promise<void> {
     const state = app.get(ShutdownState);
     state.startDraining();
     drainer.drain();
-    // After the grace period, streams still open end with an in-band error in their own format, and
-    // whatever is left (non-streamed requests) is cut a moment later.
+    // After the grace period, streams still open end with an in-band error in their own format and
+    // requests still waiting (on an upstream) get a 503 in theirs, each with its log line; whatever is
+    // left (a response being written, a client not reading) is cut a moment later.
     setTimeout(() => {
-      const closed = state.closeOpenStreams();
-      if (closed > 0) logger.warn({ streams: closed }, 'grace period over: open streams closed with an error');
+      const streams = state.closeOpenStreams();
+      const requests = state.answerWaitingRequests();
+      if (streams + requests > 0) logger.warn({ streams, requests }, 'grace period over: open streams closed with an error, waiting requests answered 503');
       setTimeout(() => drainer.closeAll(), 1_000).unref();
     }, config.server.shutdownGraceMs).unref();
     app.close().then(

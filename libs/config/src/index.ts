@@ -24,8 +24,9 @@ export type {
   StateStoreKind,
 } from './access-config.js';
 export type { LoadConfigOptions } from './load-config-options.js';
-export { parseConfig } from './parse-config.js';
-export { loadConfig } from './load-config.js';
+export type { ConfigReport } from './config-report.js';
+export { parseConfig, parseConfigReport } from './parse-config.js';
+export { loadConfig, loadConfigReport } from './load-config.js';
 export { resolveConfigPath, type ResolvedConfigPath } from './resolve-config-path.js';
 export { modelEnvName } from './model-env-name.js';
 export { ROUTER_CONFIG } from './router-config.token.js';

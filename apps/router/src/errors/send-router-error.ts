@@ -1,5 +1,5 @@
 import { RouterError } from '@llm-router/core';
-import { requestRecordOf, SecretRedactor } from '@llm-router/logging';
+import { recordError, requestRecordOf, SecretRedactor } from '@llm-router/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientFormatOf } from '../http-edge/client-format-of.js';
 import { errorForClient, upstreamFailureForClient } from '../redaction/client-safe-error.js';
@@ -12,14 +12,14 @@ import { findRoutingContext, routingContextFormat } from '../routing/routing-con
  * path implies. Before the first byte: status, headers and error body. After it (a stream already
  * started): the format's in-band error frame, then the end of the stream.
  *
- * This is the edge where errors leave for the client: the log keeps `error.message`; the client gets
- * `error.clientMessage` when there is one (no internal addresses), with every configured secret
- * redacted (an upstream's error message may quote the key it was sent) and header values sanitized.
+ * This is the edge where errors leave for the client: the log keeps `error.message` (and its class, code
+ * and causes); the client gets `error.clientMessage` when there is one (no internal addresses), with
+ * every configured secret redacted (an upstream's error message may quote the key it was sent) and header values sanitized.
  */
 export function sendRouterError(request: FastifyRequest, reply: FastifyReply, error: RouterError, redactor: SecretRedactor = SecretRedactor.NONE): void {
   const codec = codecFor(routingContextFormat(request) ?? clientFormatOf(request.url, request.headers));
   const record = requestRecordOf(request);
-  if (record) record.error = error.message;
+  if (record) recordError(record, error);
   const context = findRoutingContext(request);
   const safe = context === undefined ? error : upstreamFailureForClient(error, context.route.adapter.provider, context.clientModel);
   const shown = errorForClient(safe instanceof RouterError ? safe : error);

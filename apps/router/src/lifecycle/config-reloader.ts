@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadConfig, ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
-import { ConfigValidationError, formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
+import { ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
+import { formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
 import type { GotTransport } from '@llm-router/http';
 import { maskerOf, ROUTER_LOGGER, type Logger } from '@llm-router/logging';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { configuredSecrets } from '../redaction/configured-secrets.js';
-import { buildRoutes } from '../routing/build-routes.js';
 import { RouteTable } from '../routing/route-table.js';
 import { PROVIDERS, UPSTREAM_HTTP } from '../routing/tokens.js';
+import { compileConfigFile } from './compile-config-file.js';
 import { configHash } from './config-hash.js';
 
 /** Keys whose change needs a restart: they shape the HTTP server and the logger, built once at boot. */
@@ -36,15 +36,14 @@ export class ConfigReloader {
 
   /** Returns whether the new config is now active. */
   reload(path: string, options: LoadConfigOptions = {}): boolean {
-    let next: RouterConfig;
-    try {
-      next = loadConfig(path, options);
-      this.routes.replace(buildRoutes(next, this.providers, this.http), configHash(next));
-    } catch (error) {
-      if (!(error instanceof ConfigValidationError)) throw error;
-      this.logger.error({ config: path, problems: error.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
+    // Schema and compile problems in one round, as at boot.
+    const compiled = compileConfigFile(path, options, this.providers, this.http);
+    if (!compiled.ok) {
+      this.logger.error({ config: path, problems: compiled.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
       return false;
     }
+    const next = compiled.config;
+    this.routes.replace(compiled.routes, configHash(next));
     // The new config's secrets are redacted from client output and masked in the log from now on; the
     // previous config's stay too, for the requests still in flight on the old routes.
     const secrets = [...configuredSecrets(next), ...configuredSecrets(this.current)];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RouterError, toHeaderMap, type HeaderMap, type UpstreamCodec, type UpstreamRequest, type UpstreamResponse } from '@llm-router/core';
 import { buildUpstreamHeaders } from '@llm-router/header-rules';
-import { requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger, type RequestRecord } from '@llm-router/logging';
+import { recordError, requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger, type RequestRecord } from '@llm-router/logging';
 import { RetryService } from '@llm-router/retry';
 import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -288,7 +288,7 @@ export class RouterService {
         onEnd?.();
         untrack();
         this.metrics.streamEnded(format);
-        if (record && error) record.error = error.message;
+        if (record && error) recordError(record, error);
       },
     });
   }
@@ -313,7 +313,7 @@ export class RouterService {
       throw credentialsRefusedError(error, route.adapter.provider, clientModel);
     }
     if (!sameFormat || !isJsonObject(raw)) throw error;
-    if (record) record.error = error.message;
+    if (record) recordError(record, error);
     const redactor = this.redactor.current;
     await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor })).send(redactor.redact(raw));
   }

@@ -41,6 +41,29 @@ describe('createLogger', () => {
     expect(destination.records().map((line) => line['msg'])).toEqual(['kept']);
   });
 
+  it('without pino-pretty (a production install), pretty output falls back to JSON and says so once', () => {
+    const destination = new CaptureStream();
+    const missing = () => {
+      throw Object.assign(new Error("Cannot find module 'pino-pretty'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    const logger = createLogger({ pretty: true, masker: new SecretMasker(), destination, resolvePretty: missing });
+    logger.info('after');
+    const lines = destination.records();
+    expect(lines.map((line) => [line['level'], line['msg']])).toEqual([
+      ['warn', 'pretty printing is unavailable (pino-pretty is not installed): logging JSON'],
+      ['info', 'after'],
+    ]);
+    expect(lines[0]?.['reason']).toBe("Cannot find module 'pino-pretty'");
+  });
+
+  it('without pino-pretty and without a destination (stdout is a TTY in a container), it does not throw', () => {
+    const missing = () => {
+      throw new Error("Cannot find module 'pino-pretty'");
+    };
+    // level error: the fallback's warn line is not printed into the test run.
+    expect(() => createLogger({ level: 'error', pretty: true, masker: new SecretMasker(), resolvePretty: missing })).not.toThrow();
+  });
+
   it('rejects an unknown level', () => {
     expect(() => createLogger({ level: 'loud', masker: new SecretMasker(), destination: new CaptureStream() })).toThrow();
   });

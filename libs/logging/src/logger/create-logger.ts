@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 import type { SecretMasker } from '../masking/secret-masker.js';
 
@@ -7,8 +8,14 @@ export type Logger = PinoLogger;
 export interface CreateLoggerOptions {
   /** pino level name (`trace` ... `fatal`, `silent`); default `info`. An unknown name throws. */
   level?: string;
-  /** Human-readable output through pino-pretty (development); ignored when `destination` is given. */
+  /**
+   * Human-readable output through pino-pretty (development); ignored when `destination` is given. When
+   * pino-pretty cannot be found (a production install: it is a dev dependency) the logger writes JSON and
+   * says so in one `warn` line, to `destination` if given.
+   */
   pretty?: boolean;
+  /** Finds pino-pretty's entry file, or throws when it is not installed. Default: resolved from this package. Tests inject one. */
+  resolvePretty?: () => string;
   /** Masks every serialised line before it is written. */
   masker: SecretMasker;
   /** Where lines go; default stdout. Tests pass a capture stream. */
@@ -31,17 +38,35 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     formatters: { level: (label) => ({ level: label }) },
     hooks: masker.enabled ? { streamWrite: (line) => masker.maskString(line) } : {},
   };
+  const prettyEntry = options.pretty === true ? findPretty(options.resolvePretty ?? resolvePrettyHere) : undefined;
   let logger: Logger;
   if (options.destination !== undefined) {
     logger = pino(config, options.destination);
-  } else if (options.pretty === true) {
-    // pino-pretty is an optional dependency, loaded (in a worker thread) only here.
-    logger = pino({ ...config, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
+  } else if (typeof prettyEntry === 'string') {
+    // Loaded (in a worker thread) only here, by the path found above: pino's own lookup of a missing
+    // target throws, and at boot that was an exit 1 of a container run with a TTY.
+    logger = pino({ ...config, transport: { target: prettyEntry, options: { ignore: 'pid,hostname' } } });
   } else {
     logger = pino(config);
   }
   MASKERS.set(logger, masker);
+  if (prettyEntry instanceof Error) {
+    logger.warn({ reason: prettyEntry.message }, 'pretty printing is unavailable (pino-pretty is not installed): logging JSON');
+  }
   return logger;
+}
+
+function resolvePrettyHere(): string {
+  return createRequire(import.meta.url).resolve('pino-pretty');
+}
+
+/** pino-pretty's entry, or why it cannot be used. */
+function findPretty(resolve: () => string): string | Error {
+  try {
+    return resolve();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /**

@@ -1,12 +1,13 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type Observable, tap } from 'rxjs';
+import { recordError } from '../request/record-error.js';
 import { requestRecordOf } from '../request/request-record-of.js';
 
 /**
  * Enriches the request's log record for requests that reach a controller: the handler
- * (`Controller.method`) and, when the handler fails, its error message (the error is rethrown as
- * is). The line itself is written by RequestLog, also for requests that never get here.
+ * (`Controller.method`) and, when the handler fails, its error (message, class, causes; the error is
+ * rethrown as is). The line itself is written by RequestLog, also for requests that never get here.
  */
 @Injectable()
 export class LoggingInterceptor implements NestInterceptor {
@@ -17,7 +18,7 @@ export class LoggingInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         error: (error: unknown) => {
-          record.error ??= error instanceof Error ? error.message : String(error);
+          if (record.error === undefined) recordError(record, error);
         },
       }),
     );

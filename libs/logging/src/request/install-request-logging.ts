@@ -1,6 +1,7 @@
 import { jsonValueTooDeep } from '@llm-router/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NESTED_TOO_DEEP } from '../masking/secret-masker.js';
+import { recordError } from './record-error.js';
 import type { RequestLog } from './request-log.js';
 import type { RequestRecord } from './request-record.js';
 import { requestRecordOf } from './request-record-of.js';
@@ -15,7 +16,7 @@ import { textOf } from './text-of.js';
  *   onRequest hook registered before ours (the Nest FastifyAdapter adds several in its constructor:
  *   503 while shutting down, CORS preflights, security checks) still gets its line; its latency
  *   still counts from arrival (Fastify's `reply.elapsedTime`).
- * - onError records the message of errors Fastify's error handling sees.
+ * - onError records the errors Fastify's error handling sees (message, class, causes).
  * - with logRequests, preValidation captures the parsed body (`record.requestBody`).
  * - onSend marks the time to first byte; with logResponses it also captures bodies sent with
  *   `reply.send` (string or bytes). Replies written to `reply.raw` (hijacked streams) are the app's to
@@ -43,7 +44,7 @@ export function installRequestLogging(fastify: FastifyInstance, log: RequestLog)
 
   fastify.addHook('onError', (request, reply, error, done) => {
     guarded(request, reply, (record) => {
-      record.error ??= error.message;
+      if (record.error === undefined) recordError(record, error);
     });
     done();
   });

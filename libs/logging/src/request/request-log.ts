@@ -7,6 +7,7 @@ import { maskerOf, type Logger } from '../logger/create-logger.js';
 import type { SecretMasker } from '../masking/secret-masker.js';
 import { REQUEST_LOG_OPTIONS, ROUTER_LOGGER } from '../nest/logging.tokens.js';
 import { clientSecretsOf } from './client-secrets.js';
+import { describeError, rootClassOf } from './describe-error.js';
 import { resolveRequestId } from './request-id.js';
 import { textOf } from './text-of.js';
 import type { RequestRecord } from './request-record.js';
@@ -17,7 +18,18 @@ export interface RequestLogOptions {
   logRequests: boolean;
   /** `log_responses`: add the response's headers and body (for streams, the whole text when it ends). */
   logResponses: boolean;
+  /**
+   * Paths of probes and scrapes (each with what is below it, query ignored), whose lines are logged at
+   * `debug` instead of `info`, so a probe every few seconds does not bury the traffic. Default PROBE_PATHS.
+   */
+  probePaths?: readonly string[];
 }
+
+/** The router's probes (`/health`, `/health/live`, `/health/ready`) and Prometheus' scrape (`/metrics`). */
+export const PROBE_PATHS: readonly string[] = ['/health', '/metrics'];
+
+/** Bound on the logged `x-forwarded-for`: a client may send anything there. */
+const MAX_FORWARDED_FOR_LENGTH = 512;
 
 /**
  * Status logged for a request whose connection closed before any response header was sent and for
@@ -36,6 +48,7 @@ export class RequestLog {
   readonly logRequests: boolean;
   readonly logResponses: boolean;
   private readonly masker: SecretMasker;
+  private readonly probePaths: readonly string[];
   private readonly listeners: Array<(record: RequestRecord, outcome: RequestOutcome) => void> = [];
 
   constructor(
@@ -47,6 +60,7 @@ export class RequestLog {
     this.masker = masker;
     this.logRequests = options.logRequests;
     this.logResponses = options.logResponses;
+    this.probePaths = options.probePaths ?? PROBE_PATHS;
   }
 
   /**
@@ -68,6 +82,11 @@ export class RequestLog {
       attempts: 0,
       secrets: clientSecretsOf(request.headers),
     };
+    // Read now: the socket may be gone when the line is written.
+    const remoteAddress = request.raw.socket?.remoteAddress;
+    if (remoteAddress !== undefined) record.remoteAddress = remoteAddress;
+    const forwardedFor = forwardedForOf(request.headers['x-forwarded-for']);
+    if (forwardedFor !== undefined) record.forwardedFor = forwardedFor;
     if (this.logRequests) record.requestHeaders = toHeaderMap(request.headers);
     attachRequestRecord(request, record);
     // On the Node response, not reply.header(): hijacked replies write their own head, and Node merges
@@ -133,7 +152,7 @@ export class RequestLog {
         this.reportFailure(record.id, error);
       }
     }
-    const level = status >= 500 || aborted ? 'warn' : 'info';
+    const level = status >= 500 || aborted ? 'warn' : this.isProbe(record.url) ? 'debug' : 'info';
     if (!this.logger.isLevelEnabled(level)) return;
     const line: Record<string, unknown> = {
       reqId: record.id,
@@ -152,9 +171,20 @@ export class RequestLog {
       outputTokens: record.usage?.outputTokens,
       attempts: record.attempts,
       stream: record.stream,
+      remoteAddress: record.remoteAddress,
+      forwardedFor: record.forwardedFor,
     };
     if (aborted) line['aborted'] = true;
-    if (record.error !== undefined) line['error'] = record.error;
+    if (record.error !== undefined) {
+      line['error'] = record.error;
+      if (record.failure !== undefined && messageOf(record.failure) === record.error) {
+        // The stack only for the unexpected: a 500 whose root cause is no error the router made itself (a
+        // TypeError, not an upstream's own 500). Upstream and network failures (502, 504) are told by
+        // their code and causes; their stacks would only show Node's socket internals.
+        const unexpected = status === 500 && rootClassOf(record.failure) !== 'RouterError';
+        Object.assign(line, describeError(record.failure, { withStack: unexpected }));
+      }
+    }
     if (this.logRequests) {
       line['request'] = { headers: record.requestHeaders, body: bodyForLog(record.requestBody) };
       if (record.upstreamRequest !== undefined) {
@@ -169,6 +199,11 @@ export class RequestLog {
     const masked = this.masker.maskValue(line, record.secrets);
     this.logger[level](masked, 'request');
   }
+
+  private isProbe(url: string): boolean {
+    const path = url.split('?', 1)[0] ?? url;
+    return this.probePaths.some((probe) => path === probe || path.startsWith(`${probe}/`));
+  }
 }
 
 /** How a request ended, as its log line says it. */
@@ -177,6 +212,16 @@ export interface RequestOutcome {
   status: number;
   aborted: boolean;
   latencyMs: number;
+}
+
+function forwardedForOf(value: string | string[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const joined = Array.isArray(value) ? value.join(', ') : value;
+  return joined.length > MAX_FORWARDED_FOR_LENGTH ? `${joined.slice(0, MAX_FORWARDED_FOR_LENGTH)}...` : joined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function roundTenth(ms: number): number {

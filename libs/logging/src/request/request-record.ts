@@ -41,6 +41,16 @@ export interface RequestRecord {
   status?: number;
   /** What went wrong, as a message (masked when written). */
   error?: string;
+  /**
+   * The error itself, set with `error` by `recordError`: the line then also logs its class, code and
+   * cause chain (and the root's stack for unexpected 500s). Ignored when `error` no longer is its message
+   * (someone recorded a later error as a message only).
+   */
+  failure?: unknown;
+  /** The peer address of the client's socket, as `begin` saw it (a proxy's, behind one). */
+  remoteAddress?: string;
+  /** The `x-forwarded-for` header, as sent (any client can write one: logged, never trusted). */
+  forwardedFor?: string;
   /** Milliseconds spent waiting for the upstream's response headers (all attempts, backoff included). */
   upstreamMs?: number;
   /** Tokens the answer reported, when the router saw them (complete answers; translated streams). */
