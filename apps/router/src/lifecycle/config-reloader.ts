@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { loadConfig, ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
 import { ConfigValidationError, formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
 import type { GotTransport } from '@llm-router/http';
 import { maskerOf, ROUTER_LOGGER, type Logger } from '@llm-router/logging';
+import { AccessRuntime } from '../access/access-runtime.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { configuredSecrets } from '../redaction/configured-secrets.js';
 import { buildRoutes } from '../routing/build-routes.js';
@@ -30,6 +31,7 @@ export class ConfigReloader {
     @Inject(UPSTREAM_HTTP) private readonly http: GotTransport,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
     @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
+    @Optional() @Inject(AccessRuntime) private readonly access?: AccessRuntime,
   ) {
     this.current = config;
   }
@@ -39,7 +41,9 @@ export class ConfigReloader {
     let next: RouterConfig;
     try {
       next = loadConfig(path, options);
+      const swapAccess = this.access?.prepare(next);
       this.routes.replace(buildRoutes(next, this.providers, this.http), configHash(next));
+      swapAccess?.();
     } catch (error) {
       if (!(error instanceof ConfigValidationError)) throw error;
       this.logger.error({ config: path, problems: error.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
