@@ -41,10 +41,10 @@ describe('GET /metrics', () => {
   });
 
   it('counts requests by model, provider, client format, status and streaming', () => {
-    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="200",stream="false"}')).toBe(2);
-    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="200",stream="true"}')).toBe(1);
-    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="500",stream="false"}')).toBe(1);
-    expect(value('llm_router_requests_total{model="nope",provider="",client_format="anthropic-messages",status="404",stream="false"}')).toBe(1);
+    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="200",stream="false",caller=""}')).toBe(2);
+    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="200",stream="true",caller=""}')).toBe(1);
+    expect(value('llm_router_requests_total{model="gpt",provider="openai",client_format="openai-chat",status="500",stream="false",caller=""}')).toBe(1);
+    expect(value('llm_router_requests_total{model="nope",provider="",client_format="anthropic-messages",status="404",stream="false",caller=""}')).toBe(1);
   });
 
   it('times requests, first bytes, the upstream and the router overhead', () => {
@@ -57,8 +57,8 @@ describe('GET /metrics', () => {
   it('counts retries, upstream errors by class, tokens, and no stream left open', () => {
     expect(value('llm_router_upstream_retries_total{model="gpt",provider="openai"}')).toBe(2);
     expect(value('llm_router_upstream_errors_total{model="gpt",provider="openai",class="http_500"}')).toBe(1);
-    expect(value('llm_router_tokens_total{model="gpt",direction="input"}')).toBeGreaterThan(0);
-    expect(value('llm_router_tokens_total{model="gpt",direction="output"}')).toBeGreaterThan(0);
+    expect(value('llm_router_tokens_total{model="gpt",direction="input",caller=""}')).toBeGreaterThan(0);
+    expect(value('llm_router_tokens_total{model="gpt",direction="output",caller=""}')).toBeGreaterThan(0);
     expect(value('llm_router_active_streams{client_format="openai-chat"}')).toBe(0);
     expect(metrics).toContain('llm_router_process_cpu_seconds_total');
   });

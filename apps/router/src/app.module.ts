@@ -7,6 +7,7 @@ import { GotTransport } from '@llm-router/http';
 import { LoggingInterceptor, LoggingModule, SecretMasker, type Logger } from '@llm-router/logging';
 import { RetryModule } from '@llm-router/retry';
 import { TransformsModule } from '@llm-router/transforms';
+import { ACCESS_PROVIDERS } from './access/access.providers.js';
 import { AnthropicController } from './anthropic/anthropic.controller.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
@@ -81,6 +82,7 @@ export class AppModule {
         ShutdownState,
         ConfigReloader,
         RouterMetrics,
+        ...ACCESS_PROVIDERS,
         { provide: APP_FILTER, useClass: RouterExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: LoggingInterceptor },
       ],

@@ -93,11 +93,19 @@ export class AccessLimiter {
     this.newId = options.newId ?? randomUUID;
   }
 
+  /**
+   * Only whether the caller may use the model (403 otherwise), counting nothing: for requests that generate
+   * nothing upstream (token counting).
+   */
+  authorize(caller: Caller, model: string): AccessDenied | undefined {
+    if (caller.policy.allows(model)) return undefined;
+    return { allowed: false, reason: 'model_not_allowed', status: 403, message: `This key may not use the model "${model}".`, caller: caller.name };
+  }
+
   async admit(request: AdmitRequest): Promise<AccessAdmitted | AccessDenied> {
     const { caller, model } = request;
-    if (!caller.policy.allows(model)) {
-      return { allowed: false, reason: 'model_not_allowed', status: 403, message: `This key may not use the model "${model}".`, caller: caller.name };
-    }
+    const refused = this.authorize(caller, model);
+    if (refused !== undefined) return refused;
     const now = this.options.clock.now();
     const slots = this.slotsFor(request, now);
     const reservationId = this.newId();

@@ -22,9 +22,17 @@ export interface ModelPolicy {
 
 const ANONYMOUS = 'anonymous';
 
+/** The metrics label of a JWT caller without an `auth.keys` entry: claim values are unbounded, label values must not be. */
+export const JWT_CALLER_LABEL = 'jwt';
+
 /** The compiled access config: keys by digest, callers by name, models. Immutable; build a new one on reload. */
 export class AccessPolicy {
   readonly authRequired: boolean;
+  /**
+   * Whether any request needs a decision at all: `auth` is set or some model has `limits`. false: the app
+   * skips the access layer entirely (one boolean check per request).
+   */
+  readonly enforces: boolean;
   readonly keys: KeyRegistry<CallerPolicy>;
   readonly jwt: JwtSettings | undefined;
   readonly anonymous: CallerPolicy;
@@ -49,7 +57,8 @@ export class AccessPolicy {
     const jwt = auth?.jwt;
     this.jwtDefaults = jwt === undefined ? undefined : { allows: compileModelGlobs(jwt.models), limits: jwt.limits, ...(jwt.budget !== undefined && { budget: jwt.budget }) };
     this.anonymous = callerPolicy(ANONYMOUS, ['*'], {}, undefined);
-    const problems = this.unpricedBudgets(auth);
+    this.enforces = this.authRequired || [...this.models.values()].some((model) => Object.keys(model.limits).length > 0);
+    const problems = [...this.unpricedBudgets(auth), ...this.forwardedCredentials(settings)];
     if (problems.length > 0) throw new ConfigValidationError(problems);
   }
 
@@ -61,6 +70,15 @@ export class AccessPolicy {
     return { name, nameHash: hashName(name), ...defaults };
   }
 
+  /**
+   * A caller's name as a metrics label, bounded by the config: configured key names and `anonymous` as they
+   * are, any other (a JWT claim value) as `jwt`, and `''` when nobody was identified.
+   */
+  callerLabel(name: string | undefined): string {
+    if (name === undefined) return '';
+    return name === ANONYMOUS || this.callers.has(name) ? name : JWT_CALLER_LABEL;
+  }
+
   model(name: string): ModelPolicy | undefined {
     return this.models.get(name);
   }
@@ -68,6 +86,17 @@ export class AccessPolicy {
   /** The router models a caller may use, in config order (for `/v1/models`). */
   visibleModels(caller: CallerPolicy): string[] {
     return [...this.models.keys()].filter((name) => caller.allows(name));
+  }
+
+  // With auth, the client's credential is the router key: forwarding it would hand it to the upstream.
+  private forwardedCredentials(settings: AccessPolicySettings): ConfigProblem[] {
+    if (settings.auth === undefined) return [];
+    return Object.entries(settings.models)
+      .filter(([, model]) => model.forwardClientCredentials === true)
+      .map(([name]) => ({
+        path: `models.${name}.forward_client_credentials`,
+        message: 'cannot be true together with auth: the credential clients send is their router key, which must not reach the upstream (give the model an api_key instead)',
+      }));
   }
 
   // A USD budget cannot be enforced on a model without a price: refuse such a config at boot.

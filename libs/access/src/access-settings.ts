@@ -80,4 +80,6 @@ export interface ModelPricingSettings {
 export interface ModelAccessSettings {
   pricing?: ModelPricingSettings;
   limits?: RateLimitSettings;
+  /** The model's `forward_client_credentials`: refused together with `auth` (the client's credential is the router key). */
+  forwardClientCredentials?: boolean;
 }

@@ -17,7 +17,7 @@ export type {
 export type { AccessDenied, DenyReason } from './access-decision.js';
 export type { LimitState, RateLimitNumbers } from './rate-limit-numbers.js';
 export type { Caller, CallerPolicy } from './caller.js';
-export { AccessPolicy, hashName, type AccessPolicySettings, type ModelPolicy } from './access-policy.js';
+export { AccessPolicy, hashName, JWT_CALLER_LABEL, type AccessPolicySettings, type ModelPolicy } from './access-policy.js';
 export { Authenticator, type AuthenticatorOptions } from './authenticator.js';
 export { extractCredential, type RequestHeaders } from './extract-credential.js';
 export { KeyRegistry } from './key-registry.js';

@@ -1,5 +1,7 @@
-import { Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessRefusalFilter } from '../access/access-refusal.filter.js';
+import { AccessGuard } from '../access/access.guard.js';
 import { ModelLookupGuard } from '../routing/model-lookup.guard.js';
 import { RouterService } from '../routing/router.service.js';
 import { routingContextOf } from '../routing/routing-context.js';
@@ -11,7 +13,8 @@ import { ServesFormat } from '../routing/serves-format.decorator.js';
  * unless the model says so).
  */
 @Controller('v1')
-@UseGuards(ModelLookupGuard)
+@UseGuards(ModelLookupGuard, AccessGuard)
+@UseFilters(AccessRefusalFilter)
 export class AnthropicController {
   constructor(@Inject(RouterService) private readonly router: RouterService) {}
 

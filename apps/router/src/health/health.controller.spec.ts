@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccessPolicy } from '@llm-router/access';
+import { AccessRuntime } from '../access/access-runtime.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
+import { RouterMetrics } from '../metrics/router-metrics.js';
 import { RouteTable } from '../routing/route-table.js';
 import { HealthController } from './health.controller.js';
 
@@ -10,7 +13,13 @@ describe('HealthController', () => {
   beforeAll(async () => {
     const module = await Test.createTestingModule({
       controllers: [HealthController],
-      providers: [ShutdownState, { provide: RouteTable, useValue: new RouteTable(new Map()) }],
+      providers: [
+        ShutdownState,
+        { provide: RouteTable, useValue: new RouteTable(new Map()) },
+        // No auth: the access layer shows every model.
+        { provide: AccessRuntime, useValue: { current: { policy: new AccessPolicy({ models: {} }) } } },
+        { provide: RouterMetrics, useValue: {} },
+      ],
     }).compile();
     app = module.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     await app.init();

@@ -1,17 +1,26 @@
-import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Headers, HttpCode, Inject, Req, Res, UseFilters } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessRefusalFilter } from '../access/access-refusal.filter.js';
+import { AccessRuntime } from '../access/access-runtime.js';
+import { visibleModels } from '../access/visible-models.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { RouteTable } from '../routing/route-table.js';
 import { VERSION } from './version.js';
 
-/** Status and the model lists. No guard: these never touch an upstream. */
+/**
+ * Status and the model lists. No guard: these never touch an upstream. The probes are public; with `auth`,
+ * `/v1/models` needs a key and lists the models it allows, and `/health` names the models only to a caller
+ * with a valid key (the field is absent otherwise).
+ */
 @Controller()
+@UseFilters(AccessRefusalFilter)
 export class HealthController {
   private readonly bootedAt = Math.floor(Date.now() / 1000);
 
   constructor(
     @Inject(RouteTable) private readonly routes: RouteTable,
     @Inject(ShutdownState) private readonly shutdown: ShutdownState,
+    @Inject(AccessRuntime) private readonly access: AccessRuntime,
   ) {}
 
   /** Liveness: the process answers. */
@@ -33,14 +42,17 @@ export class HealthController {
 
   /** The seed's shape (`status: "healthy"`), plus the service name, version and active config hash. */
   @Get('health')
-  health(): { status: 'healthy'; service: string; version: string; models: string[]; config: string } {
-    return { status: 'healthy', service: 'llm-router', version: VERSION, models: this.routes.all().map((r) => r.name), config: this.routes.configHash };
+  async health(@Req() request: FastifyRequest): Promise<{ status: 'healthy'; service: string; version: string; models?: string[]; config: string }> {
+    const visible = await visibleModels(this.access, request, { required: false, family: 'openai' });
+    const models = visible === undefined ? undefined : this.routes.all().map((r) => r.name).filter((name) => visible === 'all' || visible.has(name));
+    return { status: 'healthy', service: 'llm-router', version: VERSION, ...(models !== undefined && { models }), config: this.routes.configHash };
   }
 
   /** OpenAI's list shape, or Anthropic's when the client sends `anthropic-version` (as its SDK does). */
   @Get('v1/models')
-  models(@Headers('anthropic-version') anthropicVersion: string | undefined): unknown {
-    const routes = this.routes.all();
+  async models(@Req() request: FastifyRequest, @Headers('anthropic-version') anthropicVersion: string | undefined): Promise<unknown> {
+    const visible = await visibleModels(this.access, request, { required: true, family: anthropicVersion === undefined ? 'openai' : 'anthropic' });
+    const routes = this.routes.all().filter((r) => visible === 'all' || visible?.has(r.name) === true);
     if (anthropicVersion !== undefined) {
       const createdAt = new Date(this.bootedAt * 1000).toISOString();
       const data = routes.map((r) => ({ type: 'model', id: r.name, display_name: r.name, created_at: createdAt }));

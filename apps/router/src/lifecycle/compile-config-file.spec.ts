@@ -24,6 +24,23 @@ describe('compileConfigFile', () => {
     expect(compiled.ok && [...compiled.routes.keys()]).toEqual(['m']);
   });
 
+  it("reports the access policy's own problems (a USD budget on an unpriced model) with the others", () => {
+    const compiled = compileYaml(
+      [
+        'auth:',
+        '  keys:',
+        '    - {name: team-a, key: team-a-router-key-0123456789, budget: {usd: 5, period: 30d}}',
+        'models:',
+        '  m: {provider: echo, tiemout: 5}',
+        '  n: {provider: echo}',
+        '',
+      ].join('\n'),
+    );
+    expect(compiled.ok).toBe(false);
+    const messages = compiled.ok ? [] : compiled.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^models\.m\.tiemout: unknown key/), expect.stringMatching(/pric/)]));
+  });
+
   it('schema and compile problems in one round: the schema-valid parts are compiled too, each problem once', () => {
     const compiled = compileYaml(
       [

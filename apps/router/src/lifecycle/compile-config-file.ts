@@ -2,6 +2,7 @@ import { loadConfigReport, type LoadConfigOptions, type RouterConfig } from '@ll
 import { ConfigValidationError, type ConfigProblem, type ProviderAdapter, type UpstreamTransport } from '@llm-router/core';
 import { compileHeaderRules } from '@llm-router/header-rules';
 import { compileTransformations } from '@llm-router/transforms';
+import { accessPolicyOf } from '../access/access-runtime.js';
 import { buildRoutes } from '../routing/build-routes.js';
 import type { Route } from '../routing/route.js';
 
@@ -10,7 +11,7 @@ export type CompiledConfigFile = { ok: true; config: RouterConfig; routes: Map<s
 /**
  * Reads, validates and compiles a config file, reporting every problem in one round: the schema's
  * (types, ranges, unknown keys, unset variables) and the compile step's (unknown provider, bad regex or
- * JSONPath, endpoint credentials). When the schema has problems, the schema-valid parts (see the config
+ * JSONPath, endpoint credentials, the access policy's checks). When the schema has problems, the schema-valid parts (see the config
  * lib's ConfigReport `partial`) are compiled all the same, so fixing the schema problems cannot reveal
  * a second round. Used before Nest boots (main.ts: exit 2 with every problem) and on reload.
  */
@@ -23,7 +24,7 @@ export function compileConfigFile(
   const report = loadConfigReport(path, options);
   const config = report.ok ? report.config : report.partial;
   const compiled = config === undefined ? { routes: undefined, problems: [] } : compile(config, providers, http);
-  const rules = config === undefined ? [] : ruleProblems(config);
+  const rules = config === undefined ? [] : [...ruleProblems(config), ...problemsOf(() => accessPolicyOf(config))];
   const problems = unique([...(report.ok ? [] : report.problems), ...compiled.problems, ...rules]);
   if (report.ok && compiled.routes !== undefined && problems.length === 0) return { ok: true, config: report.config, routes: compiled.routes };
   return { ok: false, problems };

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ROUTER_CONFIG, type LoadConfigOptions, type RouterConfig } from '@llm-router/config';
-import { formatConfigProblem, type ProviderAdapter } from '@llm-router/core';
+import { ConfigValidationError, formatConfigProblem, type ConfigProblem, type ProviderAdapter } from '@llm-router/core';
 import type { GotTransport } from '@llm-router/http';
 import { maskerOf, ROUTER_LOGGER, type Logger } from '@llm-router/logging';
+import { AccessRuntime } from '../access/access-runtime.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { configuredSecrets } from '../redaction/configured-secrets.js';
 import { RouteTable } from '../routing/route-table.js';
@@ -30,20 +31,32 @@ export class ConfigReloader {
     @Inject(UPSTREAM_HTTP) private readonly http: GotTransport,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
     @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
+    @Optional() @Inject(AccessRuntime) private readonly access?: AccessRuntime,
   ) {
     this.current = config;
   }
 
   /** Returns whether the new config is now active. */
   reload(path: string, options: LoadConfigOptions = {}): boolean {
-    // Schema and compile problems in one round, as at boot.
+    // Schema and compile problems in one round, as at boot; the access policy's own checks with them.
     const compiled = compileConfigFile(path, options, this.providers, this.http);
-    if (!compiled.ok) {
-      this.logger.error({ config: path, problems: compiled.problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
+    let problems: readonly ConfigProblem[] = compiled.ok ? [] : compiled.problems;
+    let swapAccess: (() => void) | undefined;
+    if (compiled.ok) {
+      try {
+        swapAccess = this.access?.prepare(compiled.config);
+      } catch (error) {
+        if (!(error instanceof ConfigValidationError)) throw error;
+        problems = error.problems;
+      }
+    }
+    if (!compiled.ok || problems.length > 0) {
+      this.logger.error({ config: path, problems: problems.map(formatConfigProblem) }, 'config reload refused: the running config stays');
       return false;
     }
     const next = compiled.config;
     this.routes.replace(compiled.routes, configHash(next));
+    swapAccess?.();
     // The new config's secrets are redacted from client output and masked in the log from now on; the
     // previous config's stay too, for the requests still in flight on the old routes.
     const secrets = [...configuredSecrets(next), ...configuredSecrets(this.current)];

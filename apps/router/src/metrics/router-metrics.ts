@@ -10,16 +10,16 @@ const OVERHEAD_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0
 /**
  * The router's Prometheus metrics, in a registry of its own. Request metrics are taken once per request,
  * when its response ends (RequestLog.onComplete), from the same record the log line is written from, so
- * the two always agree. Labels are bounded: configured model names, provider names, client formats and
- * statuses only.
+ * the two always agree. Labels are bounded: configured model names, provider names, client formats,
+ * statuses, and callers (configured key names, `anonymous`, `jwt` for any other JWT caller, `''` for none).
  */
 @Injectable()
 export class RouterMetrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({
     name: 'llm_router_requests_total',
-    help: 'Requests by model, provider, client format, status and streaming.',
-    labelNames: ['model', 'provider', 'client_format', 'status', 'stream'] as const,
+    help: 'Requests by model, provider, client format, status, streaming and caller.',
+    labelNames: ['model', 'provider', 'client_format', 'status', 'stream', 'caller'] as const,
     registers: [this.registry],
   });
   private readonly duration = new Histogram({
@@ -64,10 +64,24 @@ export class RouterMetrics {
   });
   private readonly tokens = new Counter({
     name: 'llm_router_tokens_total',
-    help: 'Tokens reported by upstream answers, by model and direction (input, output).',
-    labelNames: ['model', 'direction'] as const,
+    help: 'Tokens reported by upstream answers, by model, direction (input, output) and caller.',
+    labelNames: ['model', 'direction', 'caller'] as const,
     registers: [this.registry],
   });
+  private readonly accessRejections = new Counter({
+    name: 'llm_router_access_rejections_total',
+    help: 'Requests refused by the access layer, by reason (missing_key, invalid_key, model_not_allowed, rate_limited, over_budget, store_unavailable).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly accessStoreErrors = new Counter({
+    name: 'llm_router_access_store_errors_total',
+    help: 'Failed state-store operations (reserve, settle, extend), in both on_error modes.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  /** The `caller` label of a record's caller name; the access layer bounds it by the config (see labelCallersWith). */
+  private callerLabel: (name: string | undefined) => string = (name) => name ?? '';
   private readonly activeStreams = new Gauge({
     name: 'llm_router_active_streams',
     help: 'Streams being forwarded right now.',
@@ -78,6 +92,19 @@ export class RouterMetrics {
   constructor(@Inject(RequestLog) requestLog: RequestLog) {
     collectDefaultMetrics({ register: this.registry, prefix: 'llm_router_' });
     requestLog.onComplete((record, outcome) => this.observe(record, outcome));
+  }
+
+  /** How caller names become `caller` label values: the access layer installs one bounded by the config. */
+  labelCallersWith(label: (name: string | undefined) => string): void {
+    this.callerLabel = label;
+  }
+
+  accessRejected(reason: string): void {
+    this.accessRejections.inc({ reason });
+  }
+
+  accessStoreError(operation: string): void {
+    this.accessStoreErrors.inc({ operation });
   }
 
   streamStarted(clientFormat: string): void {
@@ -93,7 +120,8 @@ export class RouterMetrics {
     const model = record.model ?? '';
     const provider = record.provider ?? '';
     const stream = String(record.stream);
-    this.requests.inc({ model, provider, client_format: record.clientFormat ?? '', status: String(outcome.status), stream });
+    const caller = this.callerLabel(record.caller);
+    this.requests.inc({ model, provider, client_format: record.clientFormat ?? '', status: String(outcome.status), stream, caller });
     this.duration.observe({ model, provider, client_format: record.clientFormat ?? '', stream }, outcome.latencyMs / 1000);
     if (record.ttfbMs !== undefined) this.ttfb.observe({ model, provider, stream }, record.ttfbMs / 1000);
     if (record.upstreamMs !== undefined) {
@@ -103,8 +131,8 @@ export class RouterMetrics {
     if (record.attempts > 1) this.retries.inc({ model, provider }, record.attempts - 1);
     if (record.upstreamError !== undefined) this.upstreamErrors.inc({ model, provider, class: record.upstreamError });
     if (record.usage !== undefined) {
-      this.tokens.inc({ model, direction: 'input' }, record.usage.inputTokens);
-      this.tokens.inc({ model, direction: 'output' }, record.usage.outputTokens);
+      this.tokens.inc({ model, direction: 'input', caller }, record.usage.inputTokens);
+      this.tokens.inc({ model, direction: 'output', caller }, record.usage.outputTokens);
     }
   }
 }

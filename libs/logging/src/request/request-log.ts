@@ -159,6 +159,7 @@ export class RequestLog {
       method: record.method,
       url: record.url,
       clientFormat: record.clientFormat,
+      caller: record.caller,
       handler: record.handler,
       model: record.model,
       provider: record.provider,

@@ -23,6 +23,8 @@ export interface RequestRecord {
   /** `performance.now()` when the request arrived. */
   readonly startedAt: number;
   clientFormat?: ClientFormat;
+  /** Who called: the client key's name (or JWT caller), set by the app's access layer; absent without one. */
+  caller?: string;
   /** `Controller.method` that handled the request (set by LoggingInterceptor). */
   handler?: string;
   /** The model the client asked for. */

@@ -1,0 +1,73 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * rpm counts in fixed windows aligned to the minute: a spec counting N requests waits out the last 10 s of
+ * a minute first, so its requests all fall into one window.
+ */
+export async function inOneRateWindow(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100));
+}
+
+/** A real redis-server on a free 127.0.0.1 port, without persistence, stopped by its PID. Fails (no fallback) without redis-server. */
+export class RedisProcess {
+  private constructor(
+    readonly port: number,
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+  ) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}/0`;
+  }
+
+  static async start(): Promise<RedisProcess> {
+    const found = spawnSync('redis-server', ['--version']);
+    if (found.error !== undefined || found.status !== 0) throw new Error('redis-server is not installed (apt-get install -y redis-server)');
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'llm-router-e2e-redis-'));
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not listen on port ${port}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return new RedisProcess(port, child, dir);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.pid !== undefined && this.child.exitCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      process.kill(this.child.pid, 'SIGTERM');
+      await exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
