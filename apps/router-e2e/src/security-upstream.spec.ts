@@ -177,7 +177,9 @@ describe('security: misbehaving upstreams', () => {
     upstream = await startMisbehavingUpstream(misbehave);
     const models: Record<string, unknown> = { healthy: { provider: 'echo' } };
     for (const scenario of SCENARIOS) {
-      const common = { actual_model_name: scenario, retry_config: { max_retries: 0 }, stream_idle_timeout: 1 };
+      // 1 s idle timeout for the ping/slow-content scenarios; the bomb's decoding is CPU time after the last
+      // compressed byte arrived, which on a loaded machine can exceed 1 s (a 504, not what that test is about).
+      const common = { actual_model_name: scenario, retry_config: { max_retries: 0 }, stream_idle_timeout: scenario === 'bomb' ? 30 : 1 };
       models[`oa-${scenario}`] = { provider: 'openai', endpoint: `${upstream.origin}/v1`, api_key: 'sk-router', ...common };
       models[`an-${scenario}`] = { provider: 'anthropic', endpoint: upstream.origin, api_key: 'sk-ant-router', ...common };
       models[`ol-${scenario}`] = { provider: 'ollama', endpoint: upstream.origin, ...common };
