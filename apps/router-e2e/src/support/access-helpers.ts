@@ -25,10 +25,11 @@ export class RedisProcess {
     return `redis://127.0.0.1:${this.port}/0`;
   }
 
-  static async start(): Promise<RedisProcess> {
+  /** `port`: listen there (a restart on the port of a stopped instance); default a free one. */
+  static async start(port?: number): Promise<RedisProcess> {
     const found = spawnSync('redis-server', ['--version']);
     if (found.error !== undefined || found.status !== 0) throw new Error('redis-server is not installed (apt-get install -y redis-server)');
-    const port = await freePort();
+    port ??= await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'llm-router-e2e-redis-'));
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
     const deadline = Date.now() + 10_000;
@@ -47,6 +48,33 @@ export class RedisProcess {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+
+  /** Stops this redis-server and starts a fresh, empty one on the same port (clients reconnect by themselves). */
+  async restart(): Promise<RedisProcess> {
+    await this.stop();
+    return RedisProcess.start(this.port);
+  }
+}
+
+/** Resolves with `promise`'s outcome and the milliseconds it took; a request that hangs fails the test instead. */
+export async function timed<T>(promise: Promise<T>, limitMs: number): Promise<{ outcome: T | unknown; ms: number }> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${limitMs}ms`)), limitMs);
+  });
+  try {
+    const outcome = await Promise.race([promise.catch((error: unknown) => error), hang]);
+    return { outcome, ms: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The value of one sample of `name` with exactly these labels in a Prometheus text exposition (0 when absent). */
+export function metricValue(exposition: string, name: string, labels: string): number {
+  const line = exposition.split('\n').find((l) => l.startsWith(`${name}{${labels}} `) || (labels === '' && l.startsWith(`${name} `)));
+  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 function freePort(): Promise<number> {
