@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 
 /**
  * rpm counts in fixed windows aligned to the minute: a spec counting N requests waits out the last 10 s of
@@ -98,4 +100,58 @@ function accepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** An ES256 signing key of a JWKS: the private half signs, the public JWK is what the JWKS publishes. */
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  jwk: JWK;
+}
+
+/** A JWKS on 127.0.0.1 (node:http) serving the keys last `publish`ed: rotating is publishing another list. */
+export interface JwksServer {
+  url: string;
+  /** How many times the JWKS was fetched. */
+  readonly fetches: number;
+  newKey(kid: string): Promise<SigningKey>;
+  publish(keys: SigningKey[]): void;
+  sign(key: SigningKey, claims: JWTPayload, options: { issuer: string; audience: string; expiresAt: number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startJwksServer(): Promise<JwksServer> {
+  let published: SigningKey[] = [];
+  let fetches = 0;
+  const server = createHttpServer((_request, response) => {
+    fetches++;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ keys: published.map((key) => key.jwk) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    get fetches() {
+      return fetches;
+    },
+    async newKey(kid) {
+      const { publicKey, privateKey } = await generateKeyPair('ES256');
+      return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
+    },
+    publish(keys) {
+      published = keys;
+    },
+    sign(key, claims, options) {
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setIssuedAt(Math.min(options.expiresAt - 60, Math.floor(Date.now() / 1000)))
+        .setExpirationTime(options.expiresAt)
+        .sign(key.privateKey);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
