@@ -11,11 +11,11 @@ import { startRouter, type RunningRouter } from './support/start-router.js';
 const KEYS = { concurrent: 'sk-router-concurrent-0123456789', leaver: 'sk-router-leaver-0123456789' };
 const MAX_TOKENS = 100;
 /**
- * The exact body sent, so the router's estimate is known: ceil(content-length / 4) + max_tokens. It asks for
- * `include_usage`: the (strict) upstream sends a stream's usage only then, and the router passes the body
- * through as it is, so without it the stream's usage stays unknown and the reservation is released uncharged.
+ * The exact body sent, so the router's estimate is known: ceil(content-length / 4) + max_tokens. It does not
+ * ask for `include_usage` (most clients don't): the router asks the upstream itself, so the stream is still
+ * charged its real usage rather than released uncharged.
  */
-const BODY = JSON.stringify({ model: 'gpt', max_tokens: MAX_TOKENS, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'hi' }] });
+const BODY = JSON.stringify({ model: 'gpt', max_tokens: MAX_TOKENS, stream: true, messages: [{ role: 'user', content: 'hi' }] });
 const ESTIMATE = Math.ceil(Buffer.byteLength(BODY) / 4) + MAX_TOKENS;
 /** input + output tokens of libs/testing's openai-chat/basic.stream.sse, below ESTIMATE (an honest max_tokens). */
 const STREAM_USAGE = 27 + 23;

@@ -128,6 +128,23 @@ describe('OpenAI passthrough (OpenAI client -> openai upstream)', () => {
     expect(upstream.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
+  it('meters a stream whose client did not ask for usage, without showing it the usage chunk', async () => {
+    const { data: stream, response } = await client.chat.completions.create({ model: 'gpt-test', messages: MESSAGES, stream: true }).withResponse();
+    let content = '';
+    let usageChunks = 0;
+    for await (const chunk of stream) {
+      content += chunk.choices[0]?.delta.content ?? '';
+      if (chunk.usage) usageChunks += 1;
+    }
+    expect(content).toBe(FIXTURE_CONTENT);
+    expect(usageChunks).toBe(0);
+    // The router asked the upstream for usage on the client's behalf...
+    expect(upstream.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    // ...and counted it.
+    const line = await router.waitForLog((l) => l['reqId'] === response.headers.get('x-request-id') && l['status'] === 200);
+    expect(line).toMatchObject({ inputTokens: 27, outputTokens: 23 });
+  });
+
   it('passes a legacy /v1/completions request through, non-streamed', async () => {
     const { data: completion, response } = await client.completions
       .create({ model: 'gpt-instruct', prompt: 'The capital of France is', max_tokens: 5 })

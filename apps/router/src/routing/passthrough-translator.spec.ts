@@ -58,3 +58,19 @@ describe('passthroughTranslator: streams that end without their terminator', () 
     expect(out.text.endsWith(frames[frames.length - 1]!)).toBe(true);
   });
 });
+
+describe("passthroughTranslator: usage the router asked for on the client's behalf", () => {
+  const usageFrame = OPENAI.find((frame) => frame.includes('"choices":[]'));
+
+  it('observes the usage-only frame but does not forward it with hideUsageFrames, and forwards it without', () => {
+    expect(usageFrame).toBeDefined();
+    const seen: string[] = [];
+    const hidden = passthroughTranslator(codecFor('openai-chat'), 'client-model', (data) => seen.push(data), { hideUsageFrames: true });
+    const hiddenText = OPENAI.map((frame) => hidden.push(Buffer.from(frame)).text).join('');
+    expect(hiddenText).not.toContain('"choices":[]');
+    expect(hiddenText.endsWith('data: [DONE]\n\n')).toBe(true);
+    expect(seen.some((data) => data.includes('"usage":{'))).toBe(true);
+    const shown = passthroughTranslator(codecFor('openai-chat'), 'client-model');
+    expect(OPENAI.map((frame) => shown.push(Buffer.from(frame)).text).join('')).toContain('"choices":[]');
+  });
+});

@@ -10,9 +10,19 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
  * router writes the format's terminator in the upstream's place so strict clients see a normal end; before
  * it, the answer is truncated and ends with the format's in-band error. The same rule as the translating
  * path's decoders.
+ *
+ * With `hideUsageFrames` (the router asked the upstream for usage the client did not ask for, see
+ * `ClientCodec.requestStreamUsage`), usage-only frames are still observed (`onFrame`) but not forwarded.
  */
-export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void, maxFrameChars?: number): StreamTranslator {
-  const parser = new SseParser({ maxFrameChars });
+export interface PassthroughOptions {
+  /** Longest frame accepted (characters); see SseParser. */
+  maxFrameChars?: number;
+  hideUsageFrames?: boolean;
+}
+
+export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void, options: PassthroughOptions = {}): StreamTranslator {
+  const parser = new SseParser({ maxFrameChars: options.maxFrameChars });
+  const hidden = options.hideUsageFrames === true ? codec.isUsageOnlyFrame : undefined;
   let ended = false;
   let finished = false;
   return {
@@ -21,6 +31,7 @@ export function passthroughTranslator(codec: ClientCodec, clientModel: string, o
       let error: RouterError | undefined;
       for (const frame of parser.push(chunk)) {
         onFrame?.(frame.data);
+        if (hidden?.(frame) === true) continue;
         text += codec.passthroughFrame(frame, clientModel);
         if (codec.isErrorFrame(frame)) {
           error = new RouterError('bad_gateway', `upstream failed mid-stream: ${frame.data}`);

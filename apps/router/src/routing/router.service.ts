@@ -57,7 +57,10 @@ export class RouterService {
     const nativeUrl = route.urls[format];
     if (nativeUrl !== undefined) {
       body['model'] = route.model.actualModelName;
-      await this.passthrough(request, reply, context, nativeUrl, upstreamBody(body, route.upstreamTransforms));
+      // Every stream is metered: where the format sends usage only when asked, the router asks (and keeps
+      // the usage frames from a client that did not).
+      const hideUsageFrames = context.stream && context.codec.requestStreamUsage?.(body) === true;
+      await this.passthrough(request, reply, context, nativeUrl, upstreamBody(body, route.upstreamTransforms), hideUsageFrames);
       return;
     }
     const translation = route.adapter.translation;
@@ -94,7 +97,7 @@ export class RouterService {
       .send(JSON.stringify({ input_tokens: estimateInputTokens(ir) }));
   }
 
-  private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer): Promise<void> {
+  private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer, hideUsageFrames = false): Promise<void> {
     const { route, format, codec, clientModel, stream } = context;
     const record = requestRecordOf(request);
     const response = await this.send(request, reply, context, {
@@ -114,7 +117,7 @@ export class RouterService {
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor });
     if (stream) {
       const usage = new StreamUsage();
-      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), route.streamFrameLimitChars);
+      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames });
       this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });

@@ -86,6 +86,17 @@ export interface ClientCodec {
   readonly terminalFrame: string;
 
   /**
+   * For formats whose streams carry usage only when asked (OpenAI `stream_options.include_usage`): asks for it
+   * in a passthrough body about to be forwarded, so every stream is metered (token metrics, tpm, budgets), and
+   * returns true when the client had not asked: the router then keeps the usage-only frames
+   * (`isUsageOnlyFrame`) from that client, which sees the stream it asked for. Absent where usage always comes.
+   */
+  requestStreamUsage?(body: Record<string, unknown>): boolean;
+
+  /** A stream frame that carries only usage (OpenAI's final `choices: []` chunk); see `requestStreamUsage`. */
+  isUsageOnlyFrame?(frame: SseEvent): boolean;
+
+  /**
    * Whether a passthrough stream frame is the upstream's own in-band error (OpenAI `data: {"error":…}`,
    * Anthropic `event: error`). It ends the stream: it is forwarded as is and nothing may follow it.
    */

@@ -9,7 +9,9 @@ import { isDoneFrame } from '../passthrough/is-done-frame.js';
 import { DONE_FRAME } from '../passthrough/done-frame.js';
 import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import { isFinishFrame } from '../passthrough/is-finish-frame.js';
+import { isUsageOnlyFrame } from '../passthrough/is-usage-only-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
+import { requestStreamUsage } from '../passthrough/request-stream-usage.js';
 import { OPENAI_PROTOCOL_HEADERS } from './openai-protocol-headers.js';
 
 /** The client side of `POST /v1/chat/completions`. Stateless; streams get their own encoder. */
@@ -25,6 +27,8 @@ export const openAIChatCodec: ClientCodec = {
   isTerminalFrame: isDoneFrame,
   isFinishFrame,
   terminalFrame: DONE_FRAME,
+  requestStreamUsage,
+  isUsageOnlyFrame,
   isErrorFrame,
   encodeResponse: encodeChatCompletion,
   createStreamEncoder: ({ includeUsage }) => new ChatStreamEncoder(includeUsage),

@@ -9,7 +9,9 @@ import { isDoneFrame } from '../passthrough/is-done-frame.js';
 import { DONE_FRAME } from '../passthrough/done-frame.js';
 import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import { isFinishFrame } from '../passthrough/is-finish-frame.js';
+import { isUsageOnlyFrame } from '../passthrough/is-usage-only-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
+import { requestStreamUsage } from '../passthrough/request-stream-usage.js';
 import { OPENAI_PROTOCOL_HEADERS } from './openai-protocol-headers.js';
 
 /** The client side of legacy `POST /v1/completions`: same errors, framing, passthrough and protocol headers as chat. */
@@ -25,6 +27,8 @@ export const openAICompletionsCodec: ClientCodec = {
   isTerminalFrame: isDoneFrame,
   isFinishFrame,
   terminalFrame: DONE_FRAME,
+  requestStreamUsage,
+  isUsageOnlyFrame,
   isErrorFrame,
   encodeResponse: encodeTextCompletion,
   createStreamEncoder: ({ includeUsage }) => new CompletionsStreamEncoder(includeUsage),
