@@ -34,7 +34,7 @@ describe('the admin listener (server.admin)', () => {
   });
 
   it("has no /metrics on the public port: a 404 in the client's format, with or without a key; the probes stay public", async () => {
-    for (const headers of [{}, { authorization: 'Bearer sk-client-admin-test' }]) {
+    for (const headers of [{}, { authorization: 'Bearer sk-client-admin-test' }] as Array<Record<string, string>>) {
       const response = await fetch(`${router.url}/metrics`, { headers });
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ error: { type: expect.any(String), message: expect.any(String) } });
