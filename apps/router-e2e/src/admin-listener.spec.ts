@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { stringify } from 'yaml';
 import { freePort } from './support/policy-helpers.js';
 import { runRouterCli, startRouter, writeConfig, type RunningRouter } from './support/start-router.js';
 
@@ -57,6 +59,20 @@ describe('the admin listener at boot and shutdown', () => {
     expect(await router.stop()).toBe(0);
     await expect(fetch(`${router.adminUrl}/metrics`)).rejects.toThrow();
     await expect(fetch(`${router.url}/health/live`)).rejects.toThrow();
+  }, 30_000);
+
+  it('keeps its address on a config reload and warns that server.admin takes effect at the next restart', async () => {
+    const path = writeConfig({ models: { echo: { provider: 'echo' } } });
+    const router = await startRouter({ configPath: path });
+    try {
+      writeFileSync(path, stringify({ server: { admin: { host: '127.0.0.2' } }, models: { echo: { provider: 'echo' } } }));
+      router.process.kill('SIGHUP');
+      const warning = await router.waitForLog((l) => l['msg'] === 'config reload: these server settings take effect at the next restart');
+      expect(warning['keys']).toEqual(['server.admin.host']);
+      expect((await fetch(`${router.adminUrl}/metrics`)).status).toBe(200);
+    } finally {
+      await router.stop();
+    }
   }, 30_000);
 
   it('exits 1 naming server.admin when its port is taken', async () => {
