@@ -9,7 +9,9 @@
 // 3. `helm template` of both, each manifest validated against the Kubernetes schemas with the npm package
 //    kubernetes-models when it is installed (CRDs such as ServiceMonitor are skipped).
 // 4. A typo in values (--set replicaCuont=2) must fail `helm lint` because of values.schema.json.
-// 5. Values behaviour: the user's config.models replace the default echo model; a shutdown_grace_period that
+// 5. The admin listener (/metrics): its container and Service port `admin`, scraped by the ServiceMonitor, never
+//    behind the Ingress; client keys and the Redis URL from existing Secrets as env vars.
+// 6. Values behaviour: the user's config.models replace the default echo model; a shutdown_grace_period that
 //    does not fit terminationGracePeriodSeconds fails rendering; values.schema.json accepts every config and
 //    server key libs/config/README.md documents; NOTES.txt warns when max_inflight_body_mb outgrows the memory limit.
 // Prints one line per check and "N passed, N failed"; exits 1 on any failure.
@@ -90,6 +92,10 @@ config:
     echo: { provider: echo }
     gpt-4o: { provider: openai, endpoint: https://api.openai.com/v1 }
     claude-3.5:latest: { provider: anthropic }
+  auth: { keys: [{ name: team-a, key: "\${TEAM_A_KEY}" }, { name: team-b, key: "\${TEAM_B_KEY}" }] }
+  state: { store: redis, url: "\${LLM_ROUTER_REDIS_URL}" }
+auth: { existingSecret: { name: client-keys, keys: [{ env: TEAM_A_KEY, key: team-a }, { env: TEAM_B_KEY }] } }
+state: { existingSecret: { name: redis, key: url } }
 apiKeys: { gpt-4o: sk-test-1234567890 }
 existingSecret: { name: upstream-keys, models: [{ model: "claude-3.5:latest", key: anthropic }], envFrom: true }
 extraEnv: [{ name: LOG_LEVEL, value: debug }]
@@ -126,6 +132,9 @@ async function loadModels() {
     throw error;
   }
 }
+
+/** What the Secret-backed env vars of the all-on values hold in a pod, for the router's own config check. */
+const SECRET_ENV = { TEAM_A_KEY: 'team-a-key-0123456789', TEAM_B_KEY: 'team-b-key-0123456789', LLM_ROUTER_REDIS_URL: 'redis://:pw@redis:6379/0' };
 
 const CRDS = new Set(['monitoring.coreos.com/v1/ServiceMonitor']);
 
@@ -192,7 +201,7 @@ async function main() {
     const configMap = manifests.find((m) => m.kind === 'ConfigMap');
     if (routerConfig) {
       try {
-        const cfg = routerConfig.parseConfig(configMap?.data?.['config.yaml'] ?? '', 'config.yaml', { env: {} });
+        const cfg = routerConfig.parseConfig(configMap?.data?.['config.yaml'] ?? '', 'config.yaml', { env: SECRET_ENV });
         report(true, `the router accepts the ConfigMap's config.yaml (${label}): models ${Object.keys(cfg.models).join(', ')}`);
       } catch (error) {
         report(false, `the router accepts the ConfigMap's config.yaml (${label})`, String(error?.message ?? error).replace(/\n\s*/g, '; '));
@@ -202,6 +211,12 @@ async function main() {
     const deployment = manifests.find((m) => m.kind === 'Deployment');
     const problems = checkDeployment(deployment, label);
     report(problems.length === 0, `Deployment hardening and probes (${label})`, problems.join('; '));
+    const listenerProblems = checkListeners(manifests, label);
+    report(listenerProblems.length === 0, `admin port: container and Service port \`admin\`, ServiceMonitor scrapes it, Ingress routes to \`http\` only (${label})`, listenerProblems.join('; '));
+    if (label === 'all optional parts on') {
+      const envProblems = checkSecretEnv(deployment);
+      report(envProblems.length === 0, 'auth.existingSecret.keys and state.existingSecret render as Secret-backed env vars (TEAM_A_KEY, TEAM_B_KEY, LLM_ROUTER_REDIS_URL)', envProblems.join('; '));
+    }
 
     if (!models) continue;
     for (const m of manifests) {
@@ -313,6 +328,7 @@ function checkValuesBehaviour(helm, routerConfig) {
     ['config', topLevel, configSchema],
     ['config.server', documentedKeys(reference, '`server`'), serverSchema],
     ['config.server.cors', documentedKeys(reference, '`server.cors`'), serverSchema.properties?.cors],
+    ['config.server.admin', documentedKeys(reference, '`server.admin`'), serverSchema.properties?.admin],
   ];
   for (const [path, keys, node] of sections) {
     const missing = keys.filter((k) => !node?.properties?.[k]);
@@ -334,6 +350,7 @@ function checkValuesBehaviour(helm, routerConfig) {
     request_timeout: 30.5
     keep_alive_timeout: 75
     shutdown_grace_period: 20
+    admin: { host: 127.0.0.1, port: 9100 }
     cors: { allowed_origins: [https://app.example.com], allowed_methods: [GET, POST], allowed_headers: ["*"], max_age: 600 }
   auth: { keys: [{ name: team-a, key: "\${TEAM_A_KEY}" }] }
   state: { store: memory, on_error: fail_closed }
@@ -355,6 +372,18 @@ function checkValuesBehaviour(helm, routerConfig) {
   const graceType = run(helm, ['lint', '--strict', chart, '--set-string', 'config.server.shutdown_grace_period=30s']);
   report(graceType.code !== 0 && /shutdown_grace_period/.test(graceType.out), 'helm lint rejects shutdown_grace_period "30s" (seconds are a number)', graceType.code === 0 ? 'it passed' : '');
 
+  // 3b. The admin listener needs a port of its own; Secret-backed client keys need the Secret's name.
+  for (const [label, args, message] of [
+    ['adminPort equal to containerPort', ['--set', 'adminPort=8000'], /adminPort \(8000\) must differ from containerPort/],
+    ['auth.existingSecret.keys without a name', ['--set', 'auth.existingSecret.keys[0].env=TEAM_A_KEY'], /auth\.existingSecret\.keys needs auth\.existingSecret\.name/],
+  ]) {
+    const r = run(helm, ['template', 'rel', chart, ...args]);
+    const ok = r.code !== 0 && message.test(r.out);
+    report(ok, `helm template fails on ${label}`, ok ? '' : r.code === 0 ? 'it rendered' : firstLines(r.out, 3));
+  }
+  const badEnv = run(helm, ['lint', '--strict', chart, '--set', 'auth.existingSecret.name=k', '--set', 'auth.existingSecret.keys[0].env=team-a']);
+  report(badEnv.code !== 0 && /env/.test(badEnv.out), 'helm lint rejects auth.existingSecret.keys[].env that is no env var name (team-a)', badEnv.code === 0 ? 'it passed' : '');
+
   // 4. Bodies in flight cost ~5x their size: NOTES.txt warns when they outgrow the memory limit (no failure).
   const memoryCases = [
     ['defaults (64 MB in flight, 512Mi)', '{}\n', false],
@@ -369,6 +398,41 @@ function checkValuesBehaviour(helm, routerConfig) {
     const ok = r.code === 0 && warned === warns && !(warns === false && /WARNING/.test(r.notes));
     report(ok, `NOTES.txt ${warns ? 'warns' : 'does not warn'} about memory: ${label}`, ok ? '' : r.code !== 0 ? firstLines(r.out, 3) : firstLines(r.notes, 12));
   }
+}
+
+/**
+ * `/metrics` is on the router's admin listener only: the container exposes it as port `admin` (with the env
+ * that binds it on 0.0.0.0:adminPort), the Service has a port `admin`, the ServiceMonitor scrapes `admin`,
+ * and every Ingress backend is the `http` port. Returns what is wrong.
+ */
+function checkListeners(manifests, label) {
+  const problems = [];
+  const expect = (ok, what) => ok || problems.push(what);
+  const deployment = manifests.find((m) => m.kind === 'Deployment');
+  const c = deployment?.spec.template.spec.containers[0];
+  const ports = Object.fromEntries((c?.ports ?? []).map((p) => [p.name, p.containerPort]));
+  expect(ports.http === 8000 && ports.admin === 9464, `container ports http 8000 and admin 9464 (got ${JSON.stringify(ports)})`);
+  const env = Object.fromEntries((c?.env ?? []).map((e) => [e.name, e.value]));
+  expect(env.LLM_ROUTER_SERVER_ADMIN_HOST === '0.0.0.0' && env.LLM_ROUTER_SERVER_ADMIN_PORT === '9464', 'LLM_ROUTER_SERVER_ADMIN_HOST 0.0.0.0 and LLM_ROUTER_SERVER_ADMIN_PORT "9464"');
+  const service = manifests.find((m) => m.kind === 'Service');
+  const admin = service?.spec.ports.find((p) => p.name === 'admin');
+  expect(admin?.port === 9464 && admin?.targetPort === 'admin', 'Service port admin 9464 -> targetPort admin');
+  const monitor = manifests.find((m) => m.kind === 'ServiceMonitor');
+  if (label === 'all optional parts on') {
+    expect(monitor?.spec.endpoints.length === 1 && monitor.spec.endpoints[0].port === 'admin' && monitor.spec.endpoints[0].path === '/metrics', 'ServiceMonitor scrapes port admin, path /metrics');
+    const backends = (manifests.find((m) => m.kind === 'Ingress')?.spec.rules ?? []).flatMap((r) => r.http.paths.map((p) => p.backend.service.port));
+    expect(backends.length > 0 && backends.every((port) => port.name === 'http' && port.number === undefined), `every Ingress backend is port http (got ${JSON.stringify(backends)})`);
+  }
+  return problems;
+}
+
+/** The all-on values' client keys and Redis URL come from the named Secrets' keys. Returns what is wrong. */
+function checkSecretEnv(deployment) {
+  const env = Object.fromEntries((deployment?.spec.template.spec.containers[0].env ?? []).map((e) => [e.name, e.valueFrom?.secretKeyRef]));
+  const want = { TEAM_A_KEY: ['client-keys', 'team-a'], TEAM_B_KEY: ['client-keys', 'TEAM_B_KEY'], LLM_ROUTER_REDIS_URL: ['redis', 'url'] };
+  return Object.entries(want)
+    .filter(([name, [secret, key]]) => env[name]?.name !== secret || env[name]?.key !== key)
+    .map(([name, [secret, key]]) => `${name} from Secret ${secret} key ${key} (got ${JSON.stringify(env[name])})`);
 }
 
 /** The properties a platform engineer checks first; returns what is wrong. */

@@ -137,7 +137,7 @@ describe('client keys (auth.keys)', () => {
   it('logs the caller on each request line and counts callers and refusals in the metrics', async () => {
     const line = await router.waitForLog((l) => l['msg'] === 'request' && l['caller'] === 'narrow' && l['status'] === 403);
     expect(line['error']).toContain('model_not_allowed');
-    const metrics = await (await fetch(`${router.url}/metrics`)).text();
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
     expect(metrics).toMatch(/llm_router_requests_total\{model="gpt",provider="openai",client_format="openai-chat",status="200",stream="false",caller="all"\} 1/);
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="invalid_key"\} [1-9]/);
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="model_not_allowed"\} [1-9]/);

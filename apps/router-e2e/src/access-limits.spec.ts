@@ -76,7 +76,7 @@ describe('limits in memory', () => {
   });
 
   it('counts rate-limit refusals by reason', async () => {
-    const metrics = await (await fetch(`${router.url}/metrics`)).text();
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="rate_limited"\} 3/);
   });
 });

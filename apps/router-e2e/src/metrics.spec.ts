@@ -4,7 +4,7 @@ import { startMockOpenAI, type MockUpstream } from '@llm-router/testing';
 import OpenAI from 'openai';
 import { startRouter, type RunningRouter } from './support/start-router.js';
 
-// GET /metrics after real traffic: counts, latencies, tokens, retries and upstream errors by class.
+// GET /metrics on the admin listener after real traffic: counts, latencies, tokens, retries and upstream errors by class.
 
 describe('GET /metrics', () => {
   let openai: MockUpstream;
@@ -31,7 +31,7 @@ describe('GET /metrics', () => {
     await new Anthropic({ apiKey: 'unused', baseURL: router.url, maxRetries: 0 }).messages
       .create({ model: 'nope', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] })
       .catch(() => undefined);
-    const response = await fetch(`${router.url}/metrics`);
+    const response = await fetch(`${router.adminUrl}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     metrics = await response.text();
   }, 30_000);

@@ -83,7 +83,7 @@ describe('security fuzz: generated requests against every endpoint', () => {
     expect(harness.crashes).toEqual([]);
     const live = await fetch(`${url}/health/live`);
     expect(live.status).toBe(200);
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const metrics = await (await fetch(`${await harness.adminUrl()}/metrics`)).text();
     const open = metrics
       .split('\n')
       .filter((line) => line.startsWith('llm_router_active_streams'))

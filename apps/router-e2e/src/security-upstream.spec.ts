@@ -202,7 +202,7 @@ describe('security: misbehaving upstreams', () => {
     const answer = await openai.chat.completions.create({ model: 'healthy', messages: [{ role: 'user', content: 'still there?' }] });
     expect(answer.choices[0]?.message.content).toBeTruthy();
     await upstream.waitForNoSockets();
-    const metrics = await (await fetch(`${router.url}/metrics`)).text();
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
     const active = metrics.split('\n').filter((line) => line.startsWith('llm_router_active_streams'));
     for (const line of active) expect(line).toMatch(/ 0$/);
   }

@@ -14,7 +14,6 @@ import { HealthController } from './health/health.controller.js';
 import { configHash } from './lifecycle/config-hash.js';
 import { ConfigReloader } from './lifecycle/config-reloader.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
-import { MetricsController } from './metrics/metrics.controller.js';
 import { RouterMetrics } from './metrics/router-metrics.js';
 import { OpenAIController } from './openai/openai.controller.js';
 import { ClientRedactor } from './redaction/client-redactor.js';
@@ -56,7 +55,7 @@ export class AppModule {
         HeaderRulesModule,
         TransformsModule,
       ],
-      controllers: [OpenAIController, AnthropicController, HealthController, MetricsController],
+      controllers: [OpenAIController, AnthropicController, HealthController],
       providers: [
         { provide: UPSTREAM_HTTP, useFactory: () => new GotTransport() },
         UpstreamPoolCloser,

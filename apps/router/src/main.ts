@@ -13,6 +13,8 @@ import { ConfigReloader } from './lifecycle/config-reloader.js';
 import { ConnectionDrainer } from './lifecycle/connection-drainer.js';
 import { watchFile } from './lifecycle/watch-file.js';
 import { ShutdownState } from './lifecycle/shutdown-state.js';
+import { startAdminServer } from './metrics/admin-server.js';
+import { RouterMetrics } from './metrics/router-metrics.js';
 import { createProviderRegistry } from './routing/provider-registry.js';
 
 /** Where the bundled example config sits relative to this file once built (dist/apps/router/main.js). */
@@ -70,7 +72,14 @@ async function main(argv: string[]): Promise<void> {
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.getHttpServer().address();
   const url = typeof address === 'object' && address !== null ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
-  logger.info({ url, config: path, models: Object.keys(config.models) }, 'llm-router listening');
+  // The admin listener (/metrics) is up before `llm-router listening` is logged: that line means both serve.
+  const { host: adminHost, port: adminPort } = config.server.admin;
+  const admin = await startAdminServer(app.get(RouterMetrics), adminHost, adminPort).catch((error: unknown) => {
+    process.stderr.write(`llm-router: cannot listen on server.admin ${adminHost}:${adminPort} (/metrics): ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  logger.info({ url: admin.url }, 'admin listening');
+  logger.info({ url, adminUrl: admin.url, config: path, models: Object.keys(config.models) }, 'llm-router listening');
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -89,7 +98,8 @@ async function main(argv: string[]): Promise<void> {
       if (streams + requests > 0) logger.warn({ streams, requests }, 'grace period over: open streams closed with an error, waiting requests answered 503');
       setTimeout(() => drainer.closeAll(), 1_000).unref();
     }, config.server.shutdownGraceMs).unref();
-    app.close().then(
+    // The admin listener closes last, so /metrics can be scraped while requests drain.
+    app.close().then(() => admin.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -26,13 +26,16 @@ export function applyOverrides(tree: Record<string, unknown>, options: LoadConfi
   const cli = options.overrides ?? {};
 
   const host = cli.host ?? nonEmpty(env['LLM_ROUTER_SERVER_HOST']);
-  const port = cli.port !== undefined ? checkCliPort(cli.port, problems) : envPort(env, problems);
+  const port = cli.port !== undefined ? checkCliPort(cli.port, problems) : envPort(env, problems, 'LLM_ROUTER_SERVER_PORT', 'server.port');
+  const adminHost = nonEmpty(env['LLM_ROUTER_SERVER_ADMIN_HOST']);
+  const adminPort = envPort(env, problems, 'LLM_ROUTER_SERVER_ADMIN_PORT', 'server.admin.port');
   const logLevel = envLogLevel(env, problems);
   const numbers = NUMERIC_SERVER_KEYS.flatMap((key) => {
     const value = envNumber(env, key, problems);
     return value === undefined ? [] : [[key, value] as const];
   });
-  if (host !== undefined || port !== undefined || logLevel !== undefined || numbers.length > 0) {
+  const admin = adminHost !== undefined || adminPort !== undefined;
+  if (host !== undefined || port !== undefined || admin || logLevel !== undefined || numbers.length > 0) {
     tree['server'] ??= {};
     const server = tree['server'];
     if (isRecord(server)) {
@@ -40,6 +43,14 @@ export function applyOverrides(tree: Record<string, unknown>, options: LoadConfi
       if (port !== undefined) set(server, 'port', port, 'server.port', overridden);
       if (logLevel !== undefined) set(server, 'log_level', logLevel, 'server.log_level', overridden);
       for (const [key, value] of numbers) set(server, key, value, `server.${key}`, overridden);
+      if (admin) {
+        server['admin'] ??= {};
+        const section = server['admin'];
+        if (isRecord(section)) {
+          if (adminHost !== undefined) set(section, 'host', adminHost, 'server.admin.host', overridden);
+          if (adminPort !== undefined) set(section, 'port', adminPort, 'server.admin.port', overridden);
+        }
+      }
     }
   }
 
@@ -84,12 +95,12 @@ function checkCliPort(port: number, problems: ConfigProblem[]): number | undefin
   return undefined;
 }
 
-function envPort(env: Record<string, string | undefined>, problems: ConfigProblem[]): number | undefined {
-  const text = nonEmpty(env['LLM_ROUTER_SERVER_PORT']);
+function envPort(env: Record<string, string | undefined>, problems: ConfigProblem[], variable: string, path: string): number | undefined {
+  const text = nonEmpty(env[variable]);
   if (text === undefined) return undefined;
   const port = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (port >= 0 && port <= 65535) return port;
-  problems.push({ path: 'server.port', message: `LLM_ROUTER_SERVER_PORT must be ${PORT_RANGE} (got "${text}")` });
+  problems.push({ path, message: `${variable} must be ${PORT_RANGE} (got "${text}")` });
   return undefined;
 }
 

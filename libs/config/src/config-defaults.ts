@@ -2,6 +2,9 @@
 export const DEFAULTS = {
   host: '127.0.0.1',
   port: 8000,
+  // The operator listener (/metrics): loopback-only by default; 9464 is in Prometheus' exporter port range.
+  adminHost: '127.0.0.1',
+  adminPort: 9464,
   logLevel: 'info',
   logRequests: false,
   logResponses: false,

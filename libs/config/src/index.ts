@@ -1,6 +1,7 @@
 // Public API of @llm-router/config: load, validate and resolve the router's YAML config; provide it to Nest.
 // The only lib that reads process.env (as the default of `options.env`).
 export type {
+  AdminListenerConfig,
   CorsConfig,
   HeaderRulesConfig,
   LogLevel,

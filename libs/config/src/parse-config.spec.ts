@@ -26,6 +26,7 @@ describe('parseConfig', () => {
           transformStepBudget: 5_000_000,
           requestTimeoutMs: 60_000,
           keepAliveTimeoutMs: 65_000,
+          admin: { host: '127.0.0.1', port: 9464 },
           cors: { allowedOrigins: [], allowedMethods: ['GET', 'POST'], allowedHeaders: ['authorization', '*'], maxAgeSeconds: 600 },
           shutdownGraceMs: 30_000,
           streamFrameLimitChars: 8 * 1024 * 1024,

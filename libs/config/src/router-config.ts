@@ -42,6 +42,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open between requests, ms. */
   keepAliveTimeoutMs: number;
+  /** The operator listener: `/metrics` (and `/health/live`) are served there and never on `host:port`. */
+  admin: AdminListenerConfig;
   /** Cross-origin (browser) access; off while `allowedOrigins` is empty. */
   cors: CorsConfig;
   /** How long in-flight requests and streams may run after SIGTERM before they are closed, ms. */
@@ -51,6 +53,12 @@ export interface ServerConfig {
    * more than the byte count); a longer one ends the stream with an in-band 502.
    */
   streamFrameLimitChars: number;
+}
+
+export interface AdminListenerConfig {
+  host: string;
+  /** 0 picks a free port (the `admin listening` log line names it). */
+  port: number;
 }
 
 export interface CorsConfig {

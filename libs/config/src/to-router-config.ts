@@ -39,6 +39,7 @@ function toServer(server: ServerConfigDto): ServerConfig {
     transformStepBudget: server.transform_step_budget ?? DEFAULTS.transformStepBudget,
     requestTimeoutMs: toMs(server.request_timeout ?? DEFAULTS.requestTimeoutSeconds),
     keepAliveTimeoutMs: toMs(server.keep_alive_timeout ?? DEFAULTS.keepAliveTimeoutSeconds),
+    admin: { host: server.admin?.host ?? DEFAULTS.adminHost, port: server.admin?.port ?? DEFAULTS.adminPort },
     cors: toCors(server.cors ?? {}),
     shutdownGraceMs: (server.shutdown_grace_period ?? DEFAULTS.shutdownGracePeriodSeconds) * 1000,
     streamFrameLimitChars: Math.floor((server.stream_frame_limit_mb ?? DEFAULTS.streamFrameLimitMb) * BYTES_PER_MB),

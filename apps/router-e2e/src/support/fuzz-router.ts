@@ -54,6 +54,13 @@ export class FuzzRouter {
     return (await this.restarting).url;
   }
 
+  /** The admin listener (`/metrics`) of the router `url()` answers with, restarting it first if it died. */
+  async adminUrl(): Promise<string> {
+    await this.url();
+    if (this.router === undefined) throw new Error('FuzzRouter not started');
+    return this.router.adminUrl;
+  }
+
   /**
    * Whether the router died of request `reqId`: waits (at most `boundMs`) for its per-request log line,
    * written when the response closes (the router logs after answering, so a crash while logging comes

@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { ROUTER_MAIN, type RunningRouter } from './start-router.js';
+import { ROUTER_MAIN, ROUTER_TEST_ENV, type RunningRouter } from './start-router.js';
 
 export function openaiClient(router: { url: string }, apiKey = 'sk-client-openai-0000000000'): OpenAI {
   return new OpenAI({ apiKey, baseURL: `${router.url}/v1`, maxRetries: 0, timeout: 20_000 });
@@ -132,7 +132,7 @@ export interface SpawnedRouter {
  * it exits or takes longer than 20 s.
  */
 export function spawnRouterWithArgs(args: string[], env: Record<string, string> = {}): Promise<SpawnedRouter> {
-  const child = spawn(process.execPath, [ROUTER_MAIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ROUTER_MAIN, ...args], { env: { ...process.env, ...ROUTER_TEST_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const stop = () =>
     new Promise<number | null>((resolve) => {

@@ -11,6 +11,8 @@ export const ROUTER_MAIN = fileURLToPath(new URL('../../../../dist/apps/router/m
 export interface RunningRouter {
   /** Base URL, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The admin listener's base URL (`GET /metrics`, `/health/live`), e.g. http://127.0.0.1:41235 */
+  adminUrl: string;
   process: ChildProcess;
   /** Everything the router printed so far (stdout and stderr), one entry per line. */
   readonly lines: string[];
@@ -37,6 +39,12 @@ export function writeConfig(config: unknown): string {
   return path;
 }
 
+/**
+ * Env for every router the tests spawn: the admin listener on a free port (LLM_ROUTER_SERVER_ADMIN_PORT=0),
+ * since routers run in parallel and the default 9464 would collide. A test's own env may override it.
+ */
+export const ROUTER_TEST_ENV: Readonly<Record<string, string>> = { LLM_ROUTER_SERVER_ADMIN_PORT: '0' };
+
 /** A plain process run of the router CLI to completion (for --help and config errors). */
 export function runRouterCli(args: string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -57,13 +65,14 @@ export function runRouterCli(args: string[], env: Record<string, string> = {}, t
 }
 
 /**
- * Starts the built router on 127.0.0.1 with a free port and resolves once it logs that it listens.
+ * Starts the built router on 127.0.0.1 with a free port (and its admin listener on another) and resolves once
+ * it logs that it listens.
  * Rejects (with everything it printed) if it exits or takes longer than 20s.
  */
 export function startRouter(options: StartOptions = {}): Promise<RunningRouter> {
   const configPath = options.configPath ?? writeConfig(options.config ?? { models: { echo: { provider: 'echo' } } });
   const child = spawn(process.execPath, [ROUTER_MAIN, '--config', configPath, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])], {
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...ROUTER_TEST_ENV, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -116,7 +125,7 @@ export function startRouter(options: StartOptions = {}): Promise<RunningRouter> 
     });
 
   return waitForLog((line) => line['msg'] === 'llm-router listening', 20_000).then(
-    (line) => ({ url: String(line['url']), process: child, lines, logs: parsed, waitForLog, stop }),
+    (line) => ({ url: String(line['url']), adminUrl: String(line['adminUrl']), process: child, lines, logs: parsed, waitForLog, stop }),
     async (error: unknown) => {
       await stop('SIGKILL');
       throw error;

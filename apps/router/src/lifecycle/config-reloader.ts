@@ -62,8 +62,12 @@ export class ConfigReloader {
     const secrets = [...configuredSecrets(next), ...configuredSecrets(this.current)];
     this.redactor.rebuild(secrets);
     maskerOf(this.logger)?.replaceSecrets(secrets);
-    const restartOnly = RESTART_ONLY.filter((key) => next.server[key] !== this.current.server[key]);
-    if (restartOnly.length > 0) this.logger.warn({ keys: restartOnly.map((k) => `server.${k}`) }, 'config reload: these server settings take effect at the next restart');
+    const restartOnly = [
+      ...RESTART_ONLY.filter((key) => next.server[key] !== this.current.server[key]).map((key) => `server.${key}`),
+      // The admin listener (/metrics) is bound once at boot, like the public one.
+      ...(['host', 'port'] as const).filter((key) => next.server.admin[key] !== this.current.server.admin[key]).map((key) => `server.admin.${key}`),
+    ];
+    if (restartOnly.length > 0) this.logger.warn({ keys: restartOnly }, 'config reload: these server settings take effect at the next restart');
     this.current = next;
     this.logger.info({ config: path, configHash: this.routes.configHash, models: Object.keys(next.models) }, 'config reloaded');
     return true;

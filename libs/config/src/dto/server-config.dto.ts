@@ -3,6 +3,7 @@ import { DEFAULTS } from '../config-defaults.js';
 import { isRecord } from '../is-record.js';
 import { LOG_LEVELS, type LogLevel } from '../router-config.js';
 import { ConfigRule, type Rule } from './config-rule.decorator.js';
+import { AdminListenerConfigDto } from './admin-listener-config.dto.js';
 import { CorsConfigDto } from './cors-config.dto.js';
 import { NestedObject } from './nested.decorator.js';
 import { isFiniteNumber, isIntegerBetween, isMapping, isNonEmptyString, isNonNegativeNumber, isPositiveNumber, ok, problem } from './rules.js';
@@ -16,6 +17,25 @@ const isInflightBudget: Rule = (value, object) => {
   return isFiniteNumber(bodyLimit) && value < bodyLimit ? problem(`must be >= body_limit_mb (${bodyLimit})`) : ok;
 };
 
+/**
+ * `server.admin` is a mapping whose port, when fixed, differs from the public port: both listen at once, and
+ * the same port on two hosts that overlap (0.0.0.0 and 127.0.0.1) would fail at boot with EADDRINUSE.
+ */
+const isAdminListener: Rule = (value, object) => {
+  const problems = isMapping(value, object);
+  if (problems.length > 0 || !isRecord(value) || !isRecord(object)) return problems;
+  const adminPort = value['port'] ?? DEFAULTS.adminPort;
+  const publicPort = object['port'] ?? DEFAULTS.port;
+  return adminPort !== 0 && adminPort === publicPort ? problem(`must differ from server.port (${String(publicPort)}): both listen at once`, '.port') : ok;
+};
+
+/** The public port; with `server.admin` omitted, it must not be the default admin port (isAdminListener covers the rest). */
+const isPublicPort: Rule = (value, object) => {
+  const problems = isIntegerBetween(0, 65535)(value, object);
+  if (problems.length > 0 || !isRecord(object) || isRecord(object['admin'])) return problems;
+  return value === DEFAULTS.adminPort ? problem(`must differ from server.admin.port (${DEFAULTS.adminPort}, the default): both listen at once`) : ok;
+};
+
 /** `server:` as written in the file. Fields are trustworthy only after validation; null means absent. */
 export class ServerConfigDto {
   @IsOptional()
@@ -23,7 +43,7 @@ export class ServerConfigDto {
   host?: string | null;
 
   @IsOptional()
-  @ConfigRule(isIntegerBetween(0, 65535))
+  @ConfigRule(isPublicPort)
   port?: number | null;
 
   @IsOptional()
@@ -71,6 +91,12 @@ export class ServerConfigDto {
   @ValidateNested()
   @NestedObject(CorsConfigDto)
   cors?: CorsConfigDto | null;
+
+  @IsOptional()
+  @ConfigRule(isAdminListener)
+  @ValidateNested()
+  @NestedObject(AdminListenerConfigDto)
+  admin?: AdminListenerConfigDto | null;
 
   @IsOptional()
   @ConfigRule(isNonNegativeNumber)
