@@ -3,6 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { startMockAnthropic, startMockOpenAI, type MockUpstream } from '@llm-router/testing';
 import OpenAI from 'openai';
 import { startRouter, type RunningRouter } from './support/start-router.js';
+import { metricValue } from './support/access-helpers.js';
 
 // Client keys through the official SDKs: who may call, which models, the model lists, and that the router
 // key never reaches an upstream.
@@ -26,7 +27,7 @@ describe('client keys (auth.keys)', () => {
     router = await startRouter({
       config: {
         models: {
-          gpt: { provider: 'openai', endpoint: `${openaiMock.origin}/v1`, api_key: UPSTREAM_KEY },
+          gpt: { provider: 'openai', endpoint: `${openaiMock.origin}/v1`, api_key: UPSTREAM_KEY, pricing: { input_per_mtok: 2.5, output_per_mtok: 10 } },
           claude: { provider: 'anthropic', endpoint: anthropicMock.origin, api_key: UPSTREAM_KEY },
         },
         auth: {
@@ -143,6 +144,12 @@ describe('client keys (auth.keys)', () => {
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="model_not_allowed"\} [1-9]/);
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="missing_key"\} [1-9]/);
     expect(metrics).toMatch(/llm_router_access_rejections_total\{reason="over_budget"\} 2/);
+    // Spend where the model has pricing: the tokens the caller used on it, at its prices.
+    const input = metricValue(metrics, 'llm_router_tokens_total', 'model="gpt",direction="input",caller="all"');
+    const output = metricValue(metrics, 'llm_router_tokens_total', 'model="gpt",direction="output",caller="all"');
+    expect(input).toBeGreaterThan(0);
+    expect(metricValue(metrics, 'llm_router_spend_usd_total', 'model="gpt",caller="all"')).toBeCloseTo((input * 2.5 + output * 10) / 1e6, 5);
+    expect(metrics).not.toMatch(/llm_router_spend_usd_total\{model="claude"/);
     expect(JSON.stringify(router.logs())).not.toContain('sk-router-');
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AccessLimiter, AccessPolicy, Authenticator, createStateStore, systemClock, type StateStore } from '@llm-router/access';
+import { AccessLimiter, AccessPolicy, Authenticator, createStateStore, systemClock, type StateStore, MICRO_USD_PER_USD, usageCostMicroUsd, type ModelPricingSettings } from '@llm-router/access';
 import { ROUTER_CONFIG, type RouterConfig } from '@llm-router/config';
 import { ROUTER_LOGGER, type Logger } from '@llm-router/logging';
 import { RouterMetrics } from '../metrics/router-metrics.js';
@@ -12,6 +12,8 @@ export interface AccessState {
   readonly limiter: AccessLimiter;
   /** How often a request still running extends its reservations (a third of `state.reservation_ttl`). */
   readonly extendEveryMs: number;
+  /** Each priced model's `pricing`, for the spend metric. */
+  readonly pricing: ReadonlyMap<string, ModelPricingSettings>;
 }
 
 /**
@@ -37,6 +39,10 @@ export class AccessRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.storeSettings = JSON.stringify(config.state);
     this.state = this.build(policy, config);
     metrics.labelCallersWith((name) => this.state.policy.callerLabel(name));
+    metrics.priceUsageWith((model, usage) => {
+      const pricing = this.state.pricing.get(model);
+      return pricing === undefined ? undefined : usageCostMicroUsd(usage, pricing) / MICRO_USD_PER_USD;
+    });
   }
 
   get current(): AccessState {
@@ -73,6 +79,7 @@ export class AccessRuntime implements OnApplicationBootstrap, OnApplicationShutd
     return {
       policy,
       extendEveryMs: Math.max(1_000, Math.floor(config.state.reservationTtlMs / 3)),
+      pricing: new Map(Object.entries(config.models).flatMap(([name, model]) => (model.pricing === undefined ? [] : [[name, model.pricing] as const]))),
       authenticator: new Authenticator(policy, { clock: systemClock }),
       limiter: new AccessLimiter(policy, this.store, {
         clock: systemClock,

@@ -68,6 +68,12 @@ export class RouterMetrics {
     labelNames: ['model', 'direction', 'caller'] as const,
     registers: [this.registry],
   });
+  private readonly spend = new Counter({
+    name: 'llm_router_spend_usd_total',
+    help: "Spend in USD of the answers' reported usage, by model and caller, for models with `pricing`.",
+    labelNames: ['model', 'caller'] as const,
+    registers: [this.registry],
+  });
   private readonly accessRejections = new Counter({
     name: 'llm_router_access_rejections_total',
     help: 'Requests refused by the access layer, by reason (missing_key, invalid_key, model_not_allowed, rate_limited, over_budget, store_unavailable).',
@@ -82,6 +88,7 @@ export class RouterMetrics {
   });
   /** The `caller` label of a record's caller name; the access layer bounds it by the config (see labelCallersWith). */
   private callerLabel: (name: string | undefined) => string = (name) => name ?? '';
+  private priceUsage: (model: string, usage: { inputTokens: number; outputTokens: number }) => number | undefined = () => undefined;
   private readonly activeStreams = new Gauge({
     name: 'llm_router_active_streams',
     help: 'Streams being forwarded right now.',
@@ -97,6 +104,11 @@ export class RouterMetrics {
   /** How caller names become `caller` label values: the access layer installs one bounded by the config. */
   labelCallersWith(label: (name: string | undefined) => string): void {
     this.callerLabel = label;
+  }
+
+  /** How a model's usage becomes USD (undefined: no pricing); the access layer installs one from the config. */
+  priceUsageWith(price: (model: string, usage: { inputTokens: number; outputTokens: number }) => number | undefined): void {
+    this.priceUsage = price;
   }
 
   accessRejected(reason: string): void {
@@ -133,6 +145,8 @@ export class RouterMetrics {
     if (record.usage !== undefined) {
       this.tokens.inc({ model, direction: 'input', caller }, record.usage.inputTokens);
       this.tokens.inc({ model, direction: 'output', caller }, record.usage.outputTokens);
+      const usd = this.priceUsage(model, record.usage);
+      if (usd !== undefined && usd > 0) this.spend.inc({ model, caller }, usd);
     }
   }
 }
