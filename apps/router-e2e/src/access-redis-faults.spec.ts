@@ -24,7 +24,7 @@ describe('redis killed and restarted under running routers (state.on_error)', ()
     openai(router, apiKey).chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
   const message = (router: RunningRouter, apiKey: string) =>
     new Anthropic({ apiKey, baseURL: router.url, maxRetries: 0 }).messages.create({ model: 'gpt', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
-  const storeErrors = async (router: RunningRouter) => metricValue(await (await fetch(`${router.url}/metrics`)).text(), 'llm_router_access_store_errors_total', 'operation="reserve"');
+  const storeErrors = async (router: RunningRouter) => metricValue(await (await fetch(`${router.adminUrl}/metrics`)).text(), 'llm_router_access_store_errors_total', 'operation="reserve"');
 
   beforeAll(async () => {
     redis = await RedisProcess.start();
