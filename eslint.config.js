@@ -6,6 +6,30 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:core'] },
+  { sourceTag: 'type:http', onlyDependOnLibsWithTags: ['type:core'] },
+  { sourceTag: 'type:policy', onlyDependOnLibsWithTags: ['type:core'] },
+  { sourceTag: 'type:logging', onlyDependOnLibsWithTags: ['type:core'] },
+  { sourceTag: 'type:provider', onlyDependOnLibsWithTags: ['type:core', 'type:http'] },
+  { sourceTag: 'type:family', onlyDependOnLibsWithTags: ['type:core', 'type:http'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:core', 'type:config', 'type:http', 'type:policy', 'type:logging', 'type:provider', 'type:family', 'type:testing'],
+  },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:testing'] },
+  // The benchmark drives the built router as a black box: it imports none of our libs.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+];
+
+// Specs of the API-family libs may use the test helpers (mock upstreams, shared fuzz generators):
+// libs/testing imports only core, so this adds no cycle, and production code still cannot.
+const SPEC_CONSTRAINTS = DEP_CONSTRAINTS.map((c) =>
+  c.sourceTag === 'type:family' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+);
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/out-tsc/**', 'reports/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -20,25 +44,15 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: true,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:http', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:policy', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:logging', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:provider', onlyDependOnLibsWithTags: ['type:core', 'type:http'] },
-            { sourceTag: 'type:family', onlyDependOnLibsWithTags: ['type:core', 'type:http'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:core', 'type:config', 'type:http', 'type:policy', 'type:logging', 'type:provider', 'type:family', 'type:testing'],
-            },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:testing'] },
-            // The benchmark drives the built router as a black box: it imports none of our libs.
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
       ],
+    },
+  },
+  {
+    files: ['libs/**/*.spec.ts', 'libs/**/*.spec-helper.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints: SPEC_CONSTRAINTS }],
     },
   },
   {

@@ -16,3 +16,4 @@ export { validateChatRequest as validateOllamaChatRequest } from './ollama/valid
 export { validateGenerateRequest as validateOllamaGenerateRequest } from './ollama/validate-generate-request.js';
 // An upstream that writes raw bytes (invalid statuses, endless lines, compression, early closes): security tests.
 export { startMisbehavingUpstream, type MisbehavingUpstream, type RawRequest } from './start-misbehaving-upstream.js';
+export { decodeStream, deepJson, fuzzParams, inputs, oddJson, replacement, totalOrRouterError } from './fuzz/codec-properties.js';
