@@ -25,9 +25,9 @@ export function decideCors(config: CorsConfig, method: string, origin: string | 
   if (config.allowedOrigins.length === 0) return NOTHING;
   const vary = { vary: 'Origin' };
   if (origin === undefined) return { answerPreflight: false, headers: vary };
-  const any = config.allowedOrigins.includes('*');
-  if (!any && !config.allowedOrigins.includes(origin)) return { answerPreflight: false, headers: vary };
-  const allowOrigin = { ...vary, 'access-control-allow-origin': any ? '*' : origin };
+  const anyOrigin = config.allowedOrigins.includes('*');
+  if (!anyOrigin && !config.allowedOrigins.includes(origin)) return { answerPreflight: false, headers: vary };
+  const allowOrigin = { ...vary, 'access-control-allow-origin': anyOrigin ? '*' : origin };
   if (method !== 'OPTIONS' || requestedMethod === undefined) return { answerPreflight: false, headers: { ...allowOrigin, 'access-control-expose-headers': EXPOSED } };
   if (!config.allowedMethods.includes(requestedMethod.toUpperCase())) return { answerPreflight: false, headers: vary };
   return {

@@ -1,10 +1,8 @@
-import { IsDefined, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { isClientKey, isListOfAtLeastOne, isModelGlob, isSha256Hex, sibling } from './access-rules.js';
-import { BudgetConfigDto } from './budget-config.dto.js';
+import { IsDefined, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { isClientKey, isSha256Hex, sibling } from './access-rules.js';
+import { CallerPolicyConfigDto } from './caller-policy-config.dto.js';
 import { ConfigRule, type Rule } from './config-rule.decorator.js';
-import { NestedObject, Raw } from './nested.decorator.js';
-import { RateLimitsConfigDto } from './rate-limits-config.dto.js';
-import { isMapping, problem } from './rules.js';
+import { problem } from './rules.js';
 
 const isKeySha256: Rule = (value, object) => {
   const key = sibling(object, 'key');
@@ -16,7 +14,7 @@ const isKeySha256: Rule = (value, object) => {
  * One entry of `auth.keys`. Neither `key` nor `key_sha256`: a policy-only entry for the JWT caller of that
  * name (allowed only with `auth.jwt`; checked by AuthConfigDto). Fields are trustworthy only after validation.
  */
-export class ClientKeyConfigDto {
+export class ClientKeyConfigDto extends CallerPolicyConfigDto {
   @IsDefined({ message: 'required' })
   @IsString({ message: 'must be a string' })
   @IsNotEmpty({ message: 'required' })
@@ -29,22 +27,5 @@ export class ClientKeyConfigDto {
   @IsOptional()
   @ConfigRule(isKeySha256)
   key_sha256?: string | null;
-
-  @IsOptional()
-  @ConfigRule(isListOfAtLeastOne(isModelGlob, 'model names or globs'))
-  @Raw()
-  models?: string[] | null;
-
-  @IsOptional()
-  @ConfigRule(isMapping)
-  @ValidateNested()
-  @NestedObject(RateLimitsConfigDto)
-  limits?: RateLimitsConfigDto | null;
-
-  @IsOptional()
-  @ConfigRule(isMapping)
-  @ValidateNested()
-  @NestedObject(BudgetConfigDto)
-  budget?: BudgetConfigDto | null;
 }
 

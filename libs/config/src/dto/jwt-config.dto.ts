@@ -1,16 +1,15 @@
-import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { isAudience, isListOfAtLeastOne, isModelGlob, isUrlWithProtocol } from './access-rules.js';
-import { BudgetConfigDto } from './budget-config.dto.js';
+import { IsDefined, IsOptional } from 'class-validator';
+import { isAudience, isUrlWithProtocol } from './access-rules.js';
+import { CallerPolicyConfigDto } from './caller-policy-config.dto.js';
 import { ConfigRule } from './config-rule.decorator.js';
-import { NestedObject, Raw } from './nested.decorator.js';
-import { RateLimitsConfigDto } from './rate-limits-config.dto.js';
-import { isMapping, isNonEmptyString, isNonNegativeNumber, isPositiveNumber } from './rules.js';
+import { Raw } from './nested.decorator.js';
+import { isNonEmptyString, isNonNegativeNumber, isPositiveNumber } from './rules.js';
 
 /**
  * `auth.jwt:` as written (seconds). `models`, `limits` and `budget` are the policy of a JWT caller that has no
  * `auth.keys` entry of its name (default: all models, no limits). Fields are trustworthy only after validation.
  */
-export class JwtConfigDto {
+export class JwtConfigDto extends CallerPolicyConfigDto {
   @IsDefined({ message: 'required' })
   @ConfigRule(isNonEmptyString)
   issuer!: string;
@@ -43,21 +42,4 @@ export class JwtConfigDto {
   @IsOptional()
   @ConfigRule(isPositiveNumber)
   jwks_timeout?: number | null;
-
-  @IsOptional()
-  @ConfigRule(isListOfAtLeastOne(isModelGlob, 'model names or globs'))
-  @Raw()
-  models?: string[] | null;
-
-  @IsOptional()
-  @ConfigRule(isMapping)
-  @ValidateNested()
-  @NestedObject(RateLimitsConfigDto)
-  limits?: RateLimitsConfigDto | null;
-
-  @IsOptional()
-  @ConfigRule(isMapping)
-  @ValidateNested()
-  @NestedObject(BudgetConfigDto)
-  budget?: BudgetConfigDto | null;
 }
