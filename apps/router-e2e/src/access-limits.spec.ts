@@ -8,7 +8,7 @@ import { startRouter, type RunningRouter } from './support/start-router.js';
 // Limits through the SDKs: rpm exact with the families' rate-limit headers, max_parallel, and two router
 // instances sharing one limit through a real redis-server.
 
-const KEYS = { rpm: 'sk-router-rpm-0123456789', parallel: 'sk-router-parallel-0123456789', shared: 'sk-router-shared-0123456789' };
+const KEYS = { rpm: 'sk-router-rpm-0123456789', parallel: 'sk-router-parallel-0123456789', shared: 'sk-router-shared-0123456789', shown: 'sk-router-shown-0123456789' };
 
 describe('limits in memory', () => {
   let mock: MockUpstream;
@@ -25,6 +25,7 @@ describe('limits in memory', () => {
           keys: [
             { name: 'rpm', key: KEYS.rpm, limits: { rpm: 3 } },
             { name: 'parallel', key: KEYS.parallel, limits: { max_parallel: 1 } },
+            { name: 'shown', key: KEYS.shown, limits: { rpm: 100 } },
           ],
         },
       },
@@ -60,6 +61,21 @@ describe('limits in memory', () => {
     expect(anthropicError.headers.get('anthropic-ratelimit-requests-remaining')).toBe('0');
     expect(anthropicError.headers.get('retry-after')).not.toBeNull();
     expect(mock.requests.length).toBe(before);
+  }, 75_000);
+
+  it("shows the router's limits for the caller, never the upstream's own x-ratelimit-* (the operator's quota), streamed or not", async () => {
+    await inOneRateWindow();
+    const upstreamLimits = { 'x-ratelimit-limit-requests': '10000', 'x-ratelimit-remaining-requests': '9999', 'x-ratelimit-remaining-tokens': '1999000' };
+    mock.enqueue({ headers: upstreamLimits }, { headers: upstreamLimits });
+    const { response } = await chat(KEYS.shown);
+    expect(response.headers.get('x-ratelimit-limit-requests')).toBe('100');
+    expect(response.headers.get('x-ratelimit-remaining-requests')).toBe('99');
+    expect(response.headers.get('x-ratelimit-remaining-tokens')).toBeNull();
+    const streamed = await openai(KEYS.shown).chat.completions.create({ model: 'gpt', stream: true, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+    for await (const _chunk of streamed.data) void _chunk;
+    expect(streamed.response.headers.get('x-ratelimit-limit-requests')).toBe('100');
+    expect(streamed.response.headers.get('x-ratelimit-remaining-requests')).toBe('98');
+    expect(streamed.response.headers.get('x-ratelimit-remaining-tokens')).toBeNull();
   }, 75_000);
 
   it('holds max_parallel while a request is in flight and frees it when the answer ends', async () => {

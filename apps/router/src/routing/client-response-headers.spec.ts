@@ -54,4 +54,11 @@ describe('clientResponseHeaders', () => {
     const out = clientResponseHeaders({}, 'm', { router: { 'x-router-warnings': 'dropped field "é\r\nx-evil: 1"' } });
     expect(out['x-router-warnings']).toBe('dropped field "%C3%A9%0D%0Ax-evil: 1"');
   });
+
+  it("drops an upstream rate-limit family whole when the router set that family's headers itself", () => {
+    const upstream = { 'x-ratelimit-remaining-requests': '4999', 'x-ratelimit-limit-tokens': '2000000', 'anthropic-ratelimit-requests-remaining': '49', 'retry-after': '2' };
+    const out = clientResponseHeaders(upstream, 'm', { alreadySet: ['x-ratelimit-limit-requests', 'x-ratelimit-remaining-requests'] });
+    expect(out).toEqual({ 'anthropic-ratelimit-requests-remaining': '49', 'retry-after': '2', 'x-router-upstream-model': 'm' });
+    expect(clientResponseHeaders(upstream, 'm', { alreadySet: ['content-type'] })).toEqual({ ...upstream, 'x-router-upstream-model': 'm' });
+  });
 });

@@ -18,6 +18,13 @@ export interface ClientResponseHeadersOptions {
   redactor?: SecretRedactor;
   /** Headers of the router's own to add (e.g. `x-router-warnings`): sanitized like the rest. */
   router?: HeaderMap;
+  /**
+   * Names of the headers already on the client's response (`reply.raw.getHeaderNames()`). When the router
+   * set headers of a rate-limit family itself (the access layer's limits for this caller), the upstream's
+   * headers of that family are not relayed at all: they describe the operator's upstream quota, not the
+   * caller's, and a mix of the two families' numbers would mislead the client's SDK.
+   */
+  alreadySet?: readonly string[];
 }
 
 /**
@@ -33,9 +40,11 @@ export function clientResponseHeaders(upstream: HeaderMap, upstreamModel: string
     out[name] = safeHeaderValue(redactor.redact(value));
   };
   const listed = connectionListedHeaders(upstream);
+  const preset = options.alreadySet ?? [];
+  const relayedPrefixes = RELAYED_PREFIXES.filter((prefix) => !preset.some((name) => name.startsWith(prefix)));
   for (const [name, value] of Object.entries(upstream)) {
     if (listed.has(name)) continue;
-    if (RELAYED.has(name) || RELAYED_PREFIXES.some((prefix) => name.startsWith(prefix))) put(name, value);
+    if (RELAYED.has(name) || relayedPrefixes.some((prefix) => name.startsWith(prefix))) put(name, value);
   }
   const upstreamRequestId = upstream['x-request-id'];
   if (upstreamRequestId !== undefined) put('x-upstream-request-id', upstreamRequestId);

@@ -114,7 +114,7 @@ export class RouterService {
       return;
     }
     const redactor = this.redactor.current;
-    const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor });
+    const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor, alreadySet: reply.raw.getHeaderNames() });
     if (stream) {
       const usage = new StreamUsage();
       const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames });
@@ -169,6 +169,7 @@ export class RouterService {
     const redactor = this.redactor.current;
     const { 'content-type': _upstreamType, ...headers } = clientResponseHeaders(response.headers, route.model.actualModelName, {
       redactor,
+      alreadySet: reply.raw.getHeaderNames(),
       router: ctx.warnings.length > 0 ? { 'x-router-warnings': ctx.warnings.join('; ') } : undefined,
     });
     if (ctx.warnings.length > 0) {
@@ -318,7 +319,7 @@ export class RouterService {
     if (!sameFormat || !isJsonObject(raw)) throw error;
     if (record) recordError(record, error);
     const redactor = this.redactor.current;
-    await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor })).send(redactor.redact(raw));
+    await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor, alreadySet: reply.raw.getHeaderNames() })).send(redactor.redact(raw));
   }
 }
 
