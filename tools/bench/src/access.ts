@@ -1,7 +1,9 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { closedLoop, type ClosedLoopResult } from './driver/closed-loop.js';
+import { openLoop } from './driver/open-loop.js';
 import { median } from './driver/stats.js';
+import { spawnRedis } from './driver/spawn-redis.js';
 import { freePort, spawnPortPrinter, spawnRouter, type ServerProcess } from './driver/spawn-server.js';
 import { warmUp } from './driver/warm-up.js';
 import { BENCH_DIST, RESULTS, ROUTER_ENTRY } from './setup/paths.js';
@@ -11,25 +13,32 @@ import { QUIET_ROUTER, writeRouterConfig } from './setup/router-config.js';
 /**
  * `npx nx run bench:access [-- --rounds N --seconds N]`
  *
- * What the access layer costs: the same router config twice, once without `auth` and once with a client
- * key (the Bearer the bench's requests send) with rpm, tpm, max_parallel and a token budget, counted in
- * memory, all set far above the load so every request is admitted and settled. Rounds interleave the two
- * (drift hits both alike); the figure is the difference of the routers' median CPU µs per request,
- * non-streamed and streamed, at 32 connections. Logging is off (`warn`) in both, so the difference is
- * not drowned in log serialisation. The issue's budget: at most 30 µs per request. Reported, not enforced.
+ * What the access layer costs: the same router config three times: without `auth`; with a client key
+ * (the Bearer the bench's requests send) carrying rpm, tpm, max_parallel and a token budget, counted in
+ * memory; and the same key counted in a real redis-server (started here on a free loopback port; left
+ * out, and said so, when `redis-server` is not installed). Limits are far above the load, so every
+ * request is admitted and settled. Rounds interleave the routers (drift hits all alike).
+ * - CPU: the median CPU µs per request of each router at 32 connections, non-streamed and streamed,
+ *   and the difference to the router without auth (the issue's budget: at most 30 µs, memory store).
+ * - Latency: an open loop at a fixed low rate (no queueing), the median of each round's p50 time to the
+ *   end of the answer, and the difference to the router without auth: with Redis that is the one
+ *   round trip (one EVALSHA) admission costs before the upstream call; the settle after the answer is
+ *   off the client's path.
+ * Logging is off (`warn`) everywhere, so the difference is not drowned in log serialisation. Reported,
+ * not enforced.
  */
 
-const AUTH_BLOCK = `auth:
+const AUTH_KEY = `auth:
   keys:
     - name: bench
       key: sk-client-0123456789abcdef
       limits: {rpm: 100000000, tpm: 100000000000, max_parallel: 100000}
       budget: {tokens: 100000000000, period: 1d}
-state:
-  store: memory
 `;
+const stateBlock = (redisUrl: string | undefined) => (redisUrl === undefined ? 'state:\n  store: memory\n' : `state:\n  store: redis\n  url: ${redisUrl}\n`);
 const BUDGET_MICROS = 30;
 const CONNECTIONS = 32;
+const LATENCY_RATE = 100;
 
 const argv = process.argv.slice(2);
 const option = (flag: string, fallback: number) => {
@@ -43,48 +52,83 @@ const seconds = option('--seconds', 4);
 const runDir = path.join(RESULTS, `access-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 mkdirSync(runDir, { recursive: true });
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const fixed = (values: readonly number[], digits: number) => values.map((v) => v.toFixed(digits)).join(', ');
 
 async function main(): Promise<void> {
   const started: ServerProcess[] = [];
   try {
     const upstream = await spawnPortPrinter('mock upstream', path.join(BENCH_DIST, 'upstream/main.js'), ['0', '20', '0']);
     started.push(upstream);
+    const redis = await spawnRedis();
+    if (redis === undefined) log('redis-server is not installed: the Redis rows are not measured');
+    else started.push(redis);
+    const setups: { name: string; extra: string }[] = [
+      { name: 'no auth', extra: '' },
+      { name: 'auth, memory', extra: AUTH_KEY + stateBlock(undefined) },
+      ...(redis === undefined ? [] : [{ name: 'auth, redis', extra: AUTH_KEY + stateBlock(redis.origin) }]),
+    ];
     const routers: ServerProcess[] = [];
-    for (const name of ['no auth', 'auth']) {
-      const config = path.join(runDir, `${name.replace(/ /g, '-')}.yaml`);
+    for (const { name, extra } of setups) {
+      const file = name.replace(/[ ,]+/g, '-');
+      const config = path.join(runDir, `${file}.yaml`);
       writeRouterConfig(config, upstream.origin, QUIET_ROUTER);
-      if (name === 'auth') appendFileSync(config, AUTH_BLOCK);
-      const router = await spawnRouter(name, ROUTER_ENTRY, config, await freePort(), path.join(runDir, `${name.replace(/ /g, '-')}.log`));
+      appendFileSync(config, extra);
+      const router = await spawnRouter(name, ROUTER_ENTRY, config, await freePort(), path.join(runDir, `${file}.log`));
       started.push(router);
       routers.push(router);
     }
-    log('warming up both routers (JIT)');
+    log(`warming up ${routers.length} routers (JIT)`);
     for (const router of routers) await warmUp(router.origin);
-    const lines: string[] = [];
+
+    const cpuLines: string[] = [];
     for (const stream of [false, true]) {
       const cpu = new Map<number, number[]>();
-      const rates = new Map<number, number[]>();
       for (let round = 1; round <= rounds; round++) {
         for (const router of routers) {
-          log(`${stream ? 'stream' : 'json'}: ${router.name}, round ${round}/${rounds}`);
+          log(`cpu ${stream ? 'stream' : 'json'}: ${router.name}, round ${round}/${rounds}`);
           const result: ClosedLoopResult = await closedLoop(openaiChat(router.origin, 'bench-openai', stream), CONNECTIONS, seconds, [router.pid], { warmup: round === 1 });
           if (result.non2xx > 0 || result.errors > 0) throw new Error(`${router.name}: ${result.non2xx} non-2xx and ${result.errors} errors (a refused request would skew the figure)`);
           cpu.set(router.pid, [...(cpu.get(router.pid) ?? []), result.cpuMicrosPerRequest[router.pid] ?? Number.NaN]);
-          rates.set(router.pid, [...(rates.get(router.pid) ?? []), result.requestsPerSecond]);
         }
       }
-      const [plain, auth] = routers.map((router) => ({ cpu: median(cpu.get(router.pid) ?? []), rate: median(rates.get(router.pid) ?? []), perRound: cpu.get(router.pid) ?? [] }));
-      const added = (auth?.cpu ?? Number.NaN) - (plain?.cpu ?? Number.NaN);
-      lines.push(
-        `| ${stream ? 'stream' : 'json'} | ${plain?.cpu.toFixed(0)} (${plain?.perRound.map((v) => v.toFixed(0)).join(', ')}) | ${auth?.cpu.toFixed(0)} (${auth?.perRound.map((v) => v.toFixed(0)).join(', ')}) | ${added.toFixed(1)} | ${plain?.rate.toFixed(0)} / ${auth?.rate.toFixed(0)} | ${added <= BUDGET_MICROS ? 'held' : 'NOT held'} |`,
-      );
+      const base = median(cpu.get(routers[0]!.pid) ?? []);
+      for (const router of routers) {
+        const perRound = cpu.get(router.pid) ?? [];
+        const added = median(perRound) - base;
+        const verdict = router === routers[0] ? '' : router.name.endsWith('memory') ? (added <= BUDGET_MICROS ? 'held' : 'NOT held') : '(no budget)';
+        cpuLines.push(`| ${stream ? 'stream' : 'json'} | ${router.name} | ${median(perRound).toFixed(0)} (${fixed(perRound, 0)}) | ${router === routers[0] ? '' : added.toFixed(1)} | ${verdict} |`);
+      }
     }
+
+    const p50s = new Map<number, number[]>();
+    for (let round = 1; round <= rounds; round++) {
+      for (const router of routers) {
+        log(`latency: ${router.name}, round ${round}/${rounds}`);
+        const result = await openLoop(openaiChat(router.origin, 'bench-openai', false), LATENCY_RATE, seconds);
+        if (result.failed > 0) throw new Error(`${router.name}: ${result.failed} failed requests in the latency run`);
+        p50s.set(router.pid, [...(p50s.get(router.pid) ?? []), result.total.p50]);
+      }
+    }
+    const baseP50 = median(p50s.get(routers[0]!.pid) ?? []);
+    const latencyLines = routers.map((router) => {
+      const perRound = p50s.get(router.pid) ?? [];
+      return `| ${router.name} | ${median(perRound).toFixed(3)} (${fixed(perRound, 3)}) | ${router === routers[0] ? '' : (median(perRound) - baseP50).toFixed(3)} |`;
+    });
+
     const report = [
-      `Access layer cost, ${rounds} interleaved rounds of ${seconds} s at ${CONNECTIONS} connections (median CPU µs per request; each round in parentheses)`,
+      `Access layer cost, ${rounds} interleaved rounds of ${seconds} s (median over rounds; each round in parentheses)${redis === undefined ? '; redis-server not installed: no Redis rows' : ''}`,
       '',
-      '| answer | router, no auth | router, auth + limits (memory) | added µs | req/s no auth / auth | budget ≤ 30 µs |',
-      '|---|---|---|---|---|---|',
-      ...lines,
+      `CPU µs per request at ${CONNECTIONS} connections:`,
+      '',
+      '| answer | router | CPU µs | added µs | budget ≤ 30 µs (memory) |',
+      '|---|---|---|---|---|',
+      ...cpuLines,
+      '',
+      `Latency, open loop at ${LATENCY_RATE} req/s, p50 to the end of a non-streamed answer:`,
+      '',
+      '| router | p50 ms | added ms |',
+      '|---|---|---|',
+      ...latencyLines,
     ].join('\n');
     process.stdout.write(`${report}\n`);
   } finally {

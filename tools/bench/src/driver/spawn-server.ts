@@ -53,7 +53,8 @@ export async function spawnPortPrinter(name: string, script: string, args: strin
 
 /**
  * Starts the built router on `port` with `config`, its log (stdout and stderr) going to `logFile` as it
- * would to a container's log, and resolves once /health/ready answers 200.
+ * would to a container's log, and resolves once /health/ready answers 200. Its admin listener (/metrics)
+ * takes a free port, so several routers can run side by side.
  */
 export async function spawnRouter(
   name: string,
@@ -65,7 +66,7 @@ export async function spawnRouter(
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, entry, '--config', config, '--port', String(port)], { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, entry, '--config', config, '--port', String(port)], { stdio: ['ignore', fd, fd], env: { ...process.env, LLM_ROUTER_SERVER_ADMIN_PORT: '0', ...env } });
   closeSync(fd);
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
