@@ -24,3 +24,9 @@ export interface EmbeddingsResult {
 export function isTokenInput(input: EmbeddingsInput): input is number[] | number[][] {
   return Array.isArray(input) && input.length > 0 && typeof input[0] !== 'string';
 }
+
+/** How many vectors `input` asks for: one for a string or one token list, one per item of a list of them. */
+export function embeddingInputCount(input: EmbeddingsInput): number {
+  if (typeof input === 'string') return 1;
+  return typeof input[0] === 'number' ? 1 : input.length;
+}

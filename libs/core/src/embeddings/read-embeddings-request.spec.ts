@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RouterError } from '../errors/router-error.js';
-import { isTokenInput } from './embeddings-request.js';
+import { embeddingInputCount, isTokenInput } from './embeddings-request.js';
 import { readEmbeddingsRequest } from './read-embeddings-request.js';
 
 function refusal(body: unknown): RouterError {
@@ -67,5 +67,14 @@ describe('isTokenInput', () => {
     expect(isTokenInput(['a'])).toBe(false);
     expect(isTokenInput([1])).toBe(true);
     expect(isTokenInput([[1]])).toBe(true);
+  });
+});
+
+describe('embeddingInputCount', () => {
+  it('counts one vector per text or token list', () => {
+    expect(embeddingInputCount('a')).toBe(1);
+    expect(embeddingInputCount([1, 2])).toBe(1);
+    expect(embeddingInputCount(['a', 'b', 'c'])).toBe(3);
+    expect(embeddingInputCount([[1], [2]])).toBe(2);
   });
 });
