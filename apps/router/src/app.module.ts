@@ -9,6 +9,8 @@ import { RetryModule } from '@llm-router/retry';
 import { TransformsModule } from '@llm-router/transforms';
 import { ACCESS_PROVIDERS } from './access/access.providers.js';
 import { AnthropicController } from './anthropic/anthropic.controller.js';
+import { EmbeddingsController } from './embeddings/embeddings.controller.js';
+import { EmbeddingsService } from './embeddings/embeddings.service.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { configHash } from './lifecycle/config-hash.js';
@@ -56,7 +58,7 @@ export class AppModule {
         HeaderRulesModule,
         TransformsModule,
       ],
-      controllers: [OpenAIController, AnthropicController, HealthController],
+      controllers: [OpenAIController, AnthropicController, HealthController, EmbeddingsController],
       providers: [
         { provide: UPSTREAM_HTTP, useFactory: () => new GotTransport() },
         UpstreamPoolCloser,
@@ -80,6 +82,7 @@ export class AppModule {
         ModelLookupGuard,
         RouterService,
         UpstreamSender,
+        EmbeddingsService,
         ShutdownState,
         ConfigReloader,
         RouterMetrics,
