@@ -62,7 +62,7 @@ export function ollamaFamily(options: MockOllamaOptions): MockFamily {
       if (problem !== undefined) return fail(400, problem);
       const model = String(body['model']);
       if (options.models !== undefined && !isInstalled(model, options.models)) return fail(404, `model '${model}' not found`);
-      if (request.path === '/api/embed') return plan(embedAnswer(body));
+      if (request.path === '/api/embed') return { ...plan(embedAnswer(body)), model };
       return request.path === '/api/chat' ? chatAnswers(body) : generateAnswers(body);
     },
   };
