@@ -9,6 +9,8 @@ import { RetryModule } from '@llm-router/retry';
 import { TransformsModule } from '@llm-router/transforms';
 import { ACCESS_PROVIDERS } from './access/access.providers.js';
 import { AnthropicController } from './anthropic/anthropic.controller.js';
+import { EmbeddingsController } from './embeddings/embeddings.controller.js';
+import { EmbeddingsService } from './embeddings/embeddings.service.js';
 import { RouterExceptionFilter } from './errors/router-exception.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { configHash } from './lifecycle/config-hash.js';
@@ -23,6 +25,7 @@ import { ModelLookupGuard } from './routing/model-lookup.guard.js';
 import { createProviderRegistry } from './routing/provider-registry.js';
 import { RouteTable } from './routing/route-table.js';
 import { RouterService } from './routing/router.service.js';
+import { UpstreamSender } from './routing/upstream-sender.js';
 import { PROVIDERS, UPSTREAM_HTTP } from './routing/tokens.js';
 
 export interface AppModuleOptions {
@@ -55,7 +58,7 @@ export class AppModule {
         HeaderRulesModule,
         TransformsModule,
       ],
-      controllers: [OpenAIController, AnthropicController, HealthController],
+      controllers: [OpenAIController, AnthropicController, HealthController, EmbeddingsController],
       providers: [
         { provide: UPSTREAM_HTTP, useFactory: () => new GotTransport() },
         UpstreamPoolCloser,
@@ -78,6 +81,8 @@ export class AppModule {
         ClientRedactor,
         ModelLookupGuard,
         RouterService,
+        UpstreamSender,
+        EmbeddingsService,
         ShutdownState,
         ConfigReloader,
         RouterMetrics,

@@ -20,3 +20,8 @@ export type * from './contracts/client-codec.js';
 export type * from './contracts/upstream.js';
 export type * from './contracts/provider-adapter.js';
 export type * from './contracts/translation.js';
+export type * from './contracts/embeddings-dialect.js';
+export { embeddingInputCount, isTokenInput, type EmbeddingEncodingFormat, type EmbeddingsInput, type EmbeddingsRequest, type EmbeddingsResult } from './embeddings/embeddings-request.js';
+export { MAX_EMBEDDING_INPUTS, readEmbeddingsRequest } from './embeddings/read-embeddings-request.js';
+export { float32Base64, float32FromBase64 } from './embeddings/float32-base64.js';
+export { embeddingsList, type EmbeddingsList } from './embeddings/embeddings-list.js';

@@ -7,6 +7,7 @@ import {
   type HeaderMap,
   type ProviderAdapter,
   type SendOptions,
+  type TranslatedEmbeddingsDialect,
   type UpstreamRequest,
   type UpstreamResponse,
   type UpstreamTransport,
@@ -14,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describeRequest, echoResponse, echoStreamEvents, estimateTokens } from './echo-answer.js';
+import { echoEmbeddingsDialect } from './echo-embeddings-dialect.js';
 
 export interface EchoProviderOptions {
   /** The codec of each client format: echo answers in the format it was asked in. */
@@ -47,6 +49,8 @@ export class EchoProvider implements ProviderAdapter, UpstreamTransport {
   readonly requiredHeaders: HeaderMap = {};
   readonly defaultEndpoint = ECHO_DEFAULT_ENDPOINT;
   readonly transport: UpstreamTransport = this;
+  /** Deterministic vectors (`echoEmbedding`), answered by the dialect's own transport. */
+  readonly embeddings: TranslatedEmbeddingsDialect = echoEmbeddingsDialect;
 
   private readonly newId: () => string;
   private readonly now: () => number;

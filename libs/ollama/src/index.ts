@@ -5,3 +5,5 @@ export { classifyOllamaError } from './errors/classify-ollama-error.js';
 export { OllamaStreamDecoder } from './decode/ollama-stream-decoder.js';
 export { mapDoneReason } from './decode/map-done-reason.js';
 export type * from './wire/ollama-wire-types.js';
+export { ollamaEmbeddingsDialect } from './embeddings/ollama-embeddings-dialect.js';
+export type * from './wire/ollama-embed-types.js';

@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '@llm-router/core';
+import { ollamaEmbeddingsDialect } from './embeddings/ollama-embeddings-dialect.js';
 import { classifyOllamaError } from './errors/classify-ollama-error.js';
 import { ollamaUpstreamCodec } from './ollama-upstream-codec.js';
 import { ollamaUrl } from './ollama-url.js';
@@ -6,8 +7,8 @@ import { ollamaUrl } from './ollama-url.js';
 /**
  * The Ollama upstream (native API). No client format is native: every request is translated by
  * `translation` and sent to `<endpoint>/api/chat` or `<endpoint>/api/generate` over the app's HTTP
- * transport. Ollama itself has no auth; a configured key is sent as a Bearer token (Ollama behind an auth
- * proxy, or Ollama's cloud).
+ * transport; `POST /v1/embeddings` goes to `/api/embed` (`embeddings`). Ollama itself has no auth; a
+ * configured key is sent as a Bearer token (Ollama behind an auth proxy, or Ollama's cloud).
  */
 export const ollamaProvider: ProviderAdapter = Object.freeze({
   provider: 'ollama',
@@ -19,4 +20,5 @@ export const ollamaProvider: ProviderAdapter = Object.freeze({
   requiredHeaders: Object.freeze({}),
   classifyError: classifyOllamaError,
   translation: ollamaUpstreamCodec,
+  embeddings: ollamaEmbeddingsDialect,
 });

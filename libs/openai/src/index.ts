@@ -5,3 +5,4 @@ export { openAIChatCodec } from './codec/openai-chat-codec.js';
 export { openAICompletionsCodec } from './codec/openai-completions-codec.js';
 export { openAIProvider } from './provider/openai-provider.js';
 export { openAIUpstreamCodec } from './upstream/openai-upstream-codec.js';
+export { openAIEmbeddingsDialect } from './embeddings/openai-embeddings-dialect.js';

@@ -17,3 +17,7 @@ export { validateGenerateRequest as validateOllamaGenerateRequest } from './olla
 // An upstream that writes raw bytes (invalid statuses, endless lines, compression, early closes): security tests.
 export { startMisbehavingUpstream, type MisbehavingUpstream, type RawRequest } from './start-misbehaving-upstream.js';
 export { decodeStream, deepJson, fuzzParams, inputs, oddJson, replacement, totalOrRouterError } from './fuzz/codec-properties.js';
+// Embeddings on the mocks (OpenAI `POST /v1/embeddings`, Ollama `POST /api/embed`): the vectors they answer.
+export { mockEmbedding, MOCK_EMBEDDING_DIMENSIONS } from './mock-embedding.js';
+export { OPENAI_EMBEDDING_SALT } from './openai/openai-embeddings-route.js';
+export { OLLAMA_EMBEDDING_SALT } from './ollama/ollama-embed-answer.js';

@@ -4,7 +4,7 @@ import { renderAnthropicRateLimitHeaders, renderOpenAiRateLimitHeaders, type Acc
 import { requestRecordOf } from '@llm-router/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { routingContextOf } from '../routing/routing-context.js';
-import { SERVES_FORMAT, type ServedFormat } from '../routing/serves-format.decorator.js';
+import { SERVES_FORMAT, type Operation, type ServedFormat } from '../routing/serves-format.decorator.js';
 import { AccessRefusal, accessFamilyOf } from './access-refusal.js';
 import { AccessRuntime, type AccessState } from './access-runtime.js';
 import { admissionEstimate } from './admission-estimate.js';
@@ -18,6 +18,7 @@ import { admissionEstimate } from './admission-estimate.js';
  * usage when the response closes (answered, stream ended, or client gone), else released: once.
  *
  * Token counting is authenticated and model-checked but counts against no limit (it generates nothing).
+ * Embeddings count like generation, with no output tokens reserved (the input estimated from the body).
  * With no `auth` and no model `limits` this is one boolean check.
  */
 @Injectable()
@@ -32,22 +33,22 @@ export class AccessGuard implements CanActivate {
     if (!access.policy.enforces) return true;
     const served = this.reflector.get<ServedFormat | undefined>(SERVES_FORMAT, context.getHandler());
     const http = context.switchToHttp();
-    return this.check(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), access, served?.operation === 'count_tokens');
+    return this.check(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), access, served?.operation ?? 'generate');
   }
 
-  private async check(request: FastifyRequest, reply: FastifyReply, access: AccessState, countOnly: boolean): Promise<boolean> {
+  private async check(request: FastifyRequest, reply: FastifyReply, access: AccessState, operation: Operation): Promise<boolean> {
     const { format, route, clientModel } = routingContextOf(request);
     const family = accessFamilyOf(format);
     const record = requestRecordOf(request);
     const caller = await access.authenticator.authenticate(request.headers);
     if ('allowed' in caller) throw new AccessRefusal(caller, family);
     if (record) record.caller = caller.name;
-    if (countOnly) {
+    if (operation === 'count_tokens') {
       const refused = access.limiter.authorize(caller, clientModel);
       if (refused !== undefined) throw new AccessRefusal(refused, family);
       return true;
     }
-    const admitted = await access.limiter.admit({ caller, model: clientModel, estimate: admissionEstimate(request, route.model) });
+    const admitted = await access.limiter.admit({ caller, model: clientModel, estimate: admissionEstimate(request, route.model, operation) });
     if (!admitted.allowed) throw new AccessRefusal(admitted, family);
     // On the Node response: merged into whatever head is written, by reply.send or by a hijacked stream.
     const headers = family === 'openai' ? renderOpenAiRateLimitHeaders(admitted.rateLimit, Date.now()) : renderAnthropicRateLimitHeaders(admitted.rateLimit);

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Inject, Req, Res, UseFilters } from '@nestjs/common';
+import { RouterError } from '@llm-router/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessRefusalFilter } from '../access/access-refusal.filter.js';
 import { AccessRuntime } from '../access/access-runtime.js';
@@ -62,5 +63,35 @@ export class HealthController {
       object: 'list',
       data: routes.map((r) => ({ id: r.name, object: 'model', created: this.bootedAt, owned_by: r.adapter.provider })),
     };
+  }
+
+  /**
+   * One model, in OpenAI's shape or Anthropic's (with `anthropic-version`). Ids may contain `/`
+   * (`meta/llama-3`), hence the wildcard; an encoded `%2F` works too. An unknown id, or one the caller's key
+   * may not use, is a 404 `model_not_found` in the client's format (the exception filter picks it from the
+   * `anthropic-version` header), as OpenAI answers for a model one has no access to.
+   */
+  @Get('v1/models/*')
+  async model(@Req() request: FastifyRequest, @Headers('anthropic-version') anthropicVersion: string | undefined): Promise<unknown> {
+    const visible = await visibleModels(this.access, request, { required: true, family: anthropicVersion === undefined ? 'openai' : 'anthropic' });
+    const id = modelIdOf(request.url);
+    const route = this.routes.get(id);
+    if (route === undefined || (visible !== 'all' && visible?.has(id) !== true)) {
+      throw new RouterError('not_found', `The model '${id}' does not exist on this router.`, { param: 'model', code: 'model_not_found' });
+    }
+    if (anthropicVersion !== undefined) return { type: 'model', id, display_name: id, created_at: new Date(this.bootedAt * 1000).toISOString() };
+    return { id, object: 'model', created: this.bootedAt, owned_by: route.adapter.provider };
+  }
+}
+
+const MODELS_PREFIX = '/v1/models/';
+
+/** The model id of a `/v1/models/<id>` URL: everything after the prefix, query dropped, percent-decoded. */
+function modelIdOf(url: string): string {
+  const path = (url.split('?', 1)[0] ?? '').slice(MODELS_PREFIX.length);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }

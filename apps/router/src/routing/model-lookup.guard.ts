@@ -30,7 +30,7 @@ export class ModelLookupGuard implements CanActivate {
     const record = requestRecordOf(request);
     if (record) record.clientFormat = format;
 
-    const { model, stream } = operation === 'count_tokens' ? inspectModelOnly(request.body) : codec.inspect(request.body);
+    const { model, stream } = operation === 'generate' ? codec.inspect(request.body) : inspectModelOnly(request.body);
     if (format === 'anthropic-messages') requireAnthropicMessages(request.body);
     if (record) {
       record.model = model;
@@ -49,7 +49,7 @@ export class ModelLookupGuard implements CanActivate {
   }
 }
 
-/** Token counting takes no `max_tokens` and never streams: only the model must be there. */
+/** Token counting and embeddings take no `max_tokens` and never stream: only the model must be there. */
 function inspectModelOnly(body: unknown): RoutableRequest {
   const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)['model'] : undefined;
   if (typeof model !== 'string' || model === '') throw RouterError.invalidRequest('model: Field required', 'model');

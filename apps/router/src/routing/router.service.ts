@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RouterError, toHeaderMap, type HeaderMap, type UpstreamCodec, type UpstreamRequest, type UpstreamResponse } from '@llm-router/core';
-import { buildUpstreamHeaders } from '@llm-router/header-rules';
+import { RouterError, type HeaderMap, type UpstreamCodec, type UpstreamResponse } from '@llm-router/core';
 import { recordError, requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger, type RequestRecord } from '@llm-router/logging';
-import { RetryService } from '@llm-router/retry';
 import { applyTransformations } from '@llm-router/transforms';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkUpstreamResponse } from './check-upstream-response.js';
 import { clientResponseHeaders } from './client-response-headers.js';
-import { credentialsRefusedError } from './credentials-refused-error.js';
 import { inlineImageUrls } from './inline-image-urls.js';
 import { irStreamTranslator } from './ir-stream-translator.js';
 import { parseUpstreamJson } from './parse-upstream-json.js';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
+import { replyUpstreamError } from './reply-upstream-error.js';
 import { upstreamBody } from './upstream-body.js';
+import { MAX_UPSTREAM_BODY_BYTES } from './upstream-body-limit.js';
+import { upstreamHeaders } from './upstream-headers.js';
+import { UpstreamSender } from './upstream-sender.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
@@ -24,9 +24,6 @@ import { clientStreamTranslator } from '../redaction/client-stream-translator.js
 import { RouterMetrics } from '../metrics/router-metrics.js';
 import { StreamUsage } from '../metrics/stream-usage.js';
 import { usageOf } from '../metrics/usage-of.js';
-
-/** Upstream bodies read whole (non-streamed answers, error bodies) are capped at this size. */
-const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * The request path after the guard: request-stage transformations, then either
@@ -40,7 +37,7 @@ const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 @Injectable()
 export class RouterService {
   constructor(
-    @Inject(RetryService) private readonly retry: RetryService,
+    @Inject(UpstreamSender) private readonly sender: UpstreamSender,
     @Inject(RequestLog) private readonly requestLog: RequestLog,
     @Inject(ROUTER_LOGGER) private readonly logger: Logger,
     @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
@@ -100,17 +97,17 @@ export class RouterService {
   private async passthrough(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, url: string, body: Buffer, hideUsageFrames = false): Promise<void> {
     const { route, format, codec, clientModel, stream } = context;
     const record = requestRecordOf(request);
-    const response = await this.send(request, reply, context, {
+    const response = await this.sender.send(request, reply, context, {
       method: 'POST',
       url,
-      headers: this.upstreamHeaders(request.headers, context, undefined),
+      headers: upstreamHeaders(request.headers, context, undefined),
       body,
       format,
       stream,
     });
     if (response === undefined) return;
     if (response.status >= 400) {
-      await this.replyUpstreamError(response, context, reply, record, true);
+      await replyUpstreamError(response, context, reply, record, true, this.redactor.current);
       return;
     }
     const redactor = this.redactor.current;
@@ -152,17 +149,17 @@ export class RouterService {
     if (route.model.fetchImageUrls) await inlineImageUrls(ir, route.model.imageFetchMaxBytes);
     const encoded = translation.encodeRequest(ir, ctx);
 
-    const response = await this.send(request, reply, context, {
+    const response = await this.sender.send(request, reply, context, {
       method: 'POST',
       url: `${route.endpoint}${encoded.path}`,
-      headers: this.upstreamHeaders(request.headers, context, codec.protocolHeaders),
+      headers: upstreamHeaders(request.headers, context, codec.protocolHeaders),
       body: upstreamBody(encoded.body, route.upstreamTransforms),
       format,
       stream,
     });
     if (response === undefined) return;
     if (response.status >= 400) {
-      await this.replyUpstreamError(response, context, reply, record, false);
+      await replyUpstreamError(response, context, reply, record, false, this.redactor.current);
       return;
     }
     // The upstream's informative headers (rate limits, its request id) travel too; its content type does not.
@@ -190,68 +187,6 @@ export class RouterService {
       .code(200)
       .headers({ ...headers, 'content-type': 'application/json' })
       .send(redactor.redact(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel }))));
-  }
-
-  /**
-   * The header policy for one upstream request: the client's headers (minus, when translating, those of
-   * the client's own protocol such as `anthropic-version`), the model's header rules, the provider's
-   * required headers and the router's auth.
-   */
-  private upstreamHeaders(incoming: FastifyRequest['headers'], { route }: RoutingContext, foreignProtocol: RegExp | undefined): HeaderMap {
-    let client = toHeaderMap(incoming);
-    if (foreignProtocol !== undefined) client = Object.fromEntries(Object.entries(client).filter(([name]) => !foreignProtocol.test(name)));
-    return buildUpstreamHeaders(client, route.headerRules, {
-      forwardCredentials: route.model.forwardClientCredentials,
-      required: route.adapter.requiredHeaders,
-      router: route.routerHeaders,
-    });
-  }
-
-  /**
-   * Sends with retries, before any byte goes to the client. Resolves with the final response (whatever its
-   * status), or undefined when the client went away meanwhile (nobody to answer: 499).
-   */
-  private async send(request: FastifyRequest, reply: FastifyReply, { route, clientModel }: RoutingContext, upstreamRequest: UpstreamRequest): Promise<UpstreamResponse | undefined> {
-    const record = requestRecordOf(request);
-    if (record) {
-      record.upstreamUrl = upstreamRequest.url;
-      if (this.requestLog.logRequests) {
-        record.upstreamRequest = { url: upstreamRequest.url, headers: upstreamRequest.headers, body: JSON.parse(upstreamRequest.body.toString('utf8')) as unknown };
-      }
-    }
-    // One controller per request: aborted when the client goes away, before or during the answer.
-    const abort = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) abort.abort(new Error('client disconnected'));
-    });
-    const started = performance.now();
-    try {
-      const { response } = await this.retry.runWithRetry(
-        (attempt) => {
-          if (record) record.attempts = attempt;
-          return route.transport.send(upstreamRequest, { ...route.send, signal: abort.signal });
-        },
-        {
-          policy: route.retry,
-          signal: abort.signal,
-          discard: (r) => r.body.destroy(),
-          onRetry: ({ attempt, delayMs, status, error }) =>
-            this.logger.warn(
-              { reqId: record?.id, model: clientModel, provider: route.adapter.provider, attempt, status, error: error?.message, delayMs: Math.round(delayMs) },
-              'upstream attempt failed; retrying',
-            ),
-        },
-      );
-      if (record) {
-        record.upstreamMs = performance.now() - started;
-        if (response.status >= 400) record.upstreamError = `http_${response.status}`;
-      }
-      return checkUpstreamResponse(response, upstreamRequest.stream, route.adapter.provider);
-    } catch (error) {
-      if (abort.signal.aborted) return undefined;
-      if (record) record.upstreamError = error instanceof RouterError ? error.kind : 'error';
-      throw error;
-    }
   }
 
   private replyStream(
@@ -295,39 +230,5 @@ export class RouterService {
         if (record && error) recordError(record, error);
       },
     });
-  }
-
-  /**
-   * An upstream error before anything was sent. When the upstream refused the router's configured key
-   * (401/403), the status and the provider's message are kept, rendered in the client's format, and the
-   * message says it was the router's credentials (credentialsRefusedError). Same format otherwise: the body
-   * is already in the client's format, so status and body are kept (redacted). Translated: the error is
-   * classified and rendered in the client's format (status kept).
-   */
-  private async replyUpstreamError(
-    response: UpstreamResponse,
-    { route, clientModel }: RoutingContext,
-    reply: FastifyReply,
-    record: RequestRecord | undefined,
-    sameFormat: boolean,
-  ): Promise<void> {
-    const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
-    const error = route.adapter.classifyError(response.status, raw, response.headers);
-    if ((response.status === 401 || response.status === 403) && route.model.apiKey !== undefined) {
-      throw credentialsRefusedError(error, route.adapter.provider, clientModel);
-    }
-    if (!sameFormat || !isJsonObject(raw)) throw error;
-    if (record) recordError(record, error);
-    const redactor = this.redactor.current;
-    await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor, alreadySet: reply.raw.getHeaderNames() })).send(redactor.redact(raw));
-  }
-}
-
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
   }
 }

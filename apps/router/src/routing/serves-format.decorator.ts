@@ -3,8 +3,11 @@ import type { ClientFormat } from '@llm-router/core';
 
 export const SERVES_FORMAT = 'llm-router:serves-format';
 
-/** What a handler does with its format: generate an answer, or only count the prompt's tokens. */
-export type Operation = 'generate' | 'count_tokens';
+/**
+ * What a handler does with its format: generate an answer, only count the prompt's tokens, or embed the
+ * input (`POST /v1/embeddings`, OpenAI's format; no output tokens).
+ */
+export type Operation = 'generate' | 'count_tokens' | 'embeddings';
 
 export interface ServedFormat {
   format: ClientFormat;

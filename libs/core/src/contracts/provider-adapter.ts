@@ -1,6 +1,7 @@
 import type { ClientFormat } from '../client-format.js';
 import type { RouterError } from '../errors/router-error.js';
 import type { HeaderMap } from '../http/header-map.js';
+import type { EmbeddingsDialect } from './embeddings-dialect.js';
 import type { UpstreamCodec } from './translation.js';
 import type { UpstreamTransport } from './upstream.js';
 
@@ -34,4 +35,6 @@ export interface ProviderAdapter {
   countTokensUrl?(endpoint: string): string;
   /** A provider that answers without the network (echo) brings its own transport; others use HTTP. */
   readonly transport?: UpstreamTransport;
+  /** How `POST /v1/embeddings` reaches this provider. Absent: it has no embeddings API (a 400 names the provider). */
+  readonly embeddings?: EmbeddingsDialect;
 }

@@ -1,4 +1,5 @@
 import type { ProviderAdapter } from '@llm-router/core';
+import { openAIEmbeddingsDialect } from '../embeddings/openai-embeddings-dialect.js';
 import { openAIUpstreamCodec } from '../upstream/openai-upstream-codec.js';
 import { classifyOpenAIError } from './classify-openai-error.js';
 import { openAIUrl } from './openai-url.js';
@@ -17,4 +18,5 @@ export const openAIProvider: ProviderAdapter = {
   requiredHeaders: {},
   classifyError: classifyOpenAIError,
   translation: openAIUpstreamCodec,
+  embeddings: openAIEmbeddingsDialect,
 };

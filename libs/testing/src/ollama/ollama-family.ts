@@ -4,9 +4,11 @@ import type { RecordedRequest } from '../mock-upstream.js';
 import { reject, type AnswerPlan, type Rejection } from '../wire-answer.js';
 import { invalidJsonMessage } from './go-json-errors.js';
 import { chatAnswers, generateAnswers, tagsAnswer, versionAnswer } from './ollama-answers.js';
+import { embedAnswer } from './ollama-embed-answer.js';
 import { ollamaErrorBody, ollamaStatusErrorBody } from './ollama-error-body.js';
 import { isInstalled } from './ollama-model-names.js';
 import { validateChatRequest } from './validate-chat-request.js';
+import { validateEmbedRequest } from './validate-embed-request.js';
 import { validateGenerateRequest } from './validate-generate-request.js';
 
 /** What `startMockOllama` takes. */
@@ -29,6 +31,7 @@ export interface MockOllamaOptions {
 const ROUTES: ReadonlyMap<string, string> = new Map([
   ['/api/chat', 'POST'],
   ['/api/generate', 'POST'],
+  ['/api/embed', 'POST'],
   ['/api/tags', 'GET'],
   ['/api/version', 'GET'],
 ]);
@@ -52,13 +55,14 @@ export function ollamaFamily(options: MockOllamaOptions): MockFamily {
       if (request.path === '/api/version') return plan(versionAnswer());
 
       if (request.body === undefined) return fail(400, invalidJsonMessage(request.rawBody));
-      const struct = request.path === '/api/chat' ? 'api.ChatRequest' : 'api.GenerateRequest';
+      const struct = request.path === '/api/chat' ? 'api.ChatRequest' : request.path === '/api/embed' ? 'api.EmbedRequest' : 'api.GenerateRequest';
       if (!isRecord(request.body)) return fail(400, `json: cannot unmarshal ${Array.isArray(request.body) ? 'array' : typeof request.body} into Go value of type ${struct}`);
       const body = request.body;
-      const problem = request.path === '/api/chat' ? validateChatRequest(body) : validateGenerateRequest(body);
+      const problem = request.path === '/api/chat' ? validateChatRequest(body) : request.path === '/api/embed' ? validateEmbedRequest(body) : validateGenerateRequest(body);
       if (problem !== undefined) return fail(400, problem);
       const model = String(body['model']);
       if (options.models !== undefined && !isInstalled(model, options.models)) return fail(404, `model '${model}' not found`);
+      if (request.path === '/api/embed') return { ...plan(embedAnswer(body)), model };
       return request.path === '/api/chat' ? chatAnswers(body) : generateAnswers(body);
     },
   };

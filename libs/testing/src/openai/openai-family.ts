@@ -4,6 +4,7 @@ import type { MockOptions, RecordedRequest } from '../mock-upstream.js';
 import { reject, type AnswerPlan, type Rejection } from '../wire-answer.js';
 import { chatAnswers, completionsAnswers, openAiModelsAnswer } from './openai-answers.js';
 import { openAiErrorBody, openAiStatusErrorBody, problemBody } from './openai-error-body.js';
+import { openAiEmbeddingsRoute } from './openai-embeddings-route.js';
 import { invalidType } from './openai-problem.js';
 import { validateChatRequest } from './validate-chat-request.js';
 import { validateCompletionsRequest } from './validate-completions-request.js';
@@ -27,6 +28,7 @@ export function openAiFamily(options: MockOptions): MockFamily {
         const list = openAiModelsAnswer(models);
         return { kind: 'plan', success: list, midstream: list, model: undefined };
       }
+      if (route === 'POST /v1/embeddings') return openAiEmbeddingsRoute(request);
       if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/completions') {
         return reject(404, openAiErrorBody(`Invalid URL (${request.method} ${request.path})`));
       }
