@@ -5,3 +5,6 @@ export { openAIChatCodec } from './codec/openai-chat-codec.js';
 export { openAICompletionsCodec } from './codec/openai-completions-codec.js';
 export { openAIProvider } from './provider/openai-provider.js';
 export { openAIUpstreamCodec } from './upstream/openai-upstream-codec.js';
+// The Responses API as an upstream dialect (`api: responses` on an openai model).
+export { openAIResponsesProvider } from './provider/openai-responses-provider.js';
+export { openAIResponsesUpstreamCodec, RESPONSES_PATH } from './responses/upstream/responses-upstream-codec.js';
