@@ -13,8 +13,8 @@ export function decodeResponsesUsage(value: unknown): IrUsage | undefined {
   const output = isRecord(value['output_tokens_details']) ? value['output_tokens_details'] : {};
   const cached = count(input['cached_tokens']);
   const reasoning = count(output['reasoning_tokens']);
-  if (cached !== undefined && cached > 0) usage.cacheReadTokens = cached;
-  if (reasoning !== undefined && reasoning > 0) usage.reasoningTokens = reasoning;
+  if (cached !== undefined) usage.cacheReadTokens = cached;
+  if (reasoning !== undefined) usage.reasoningTokens = reasoning;
   return usage;
 }
 
