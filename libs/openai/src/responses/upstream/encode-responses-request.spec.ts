@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IrRequest } from '@llm-router/core';
+import { validateOpenAIResponsesRequest } from '@llm-router/testing';
 import { rejection, testContext } from '../../test-context.spec-helper.js';
 import { encodeResponsesRequest } from './encode-responses-request.js';
 import { openAIResponsesUpstreamCodec } from './responses-upstream-codec.js';
@@ -159,5 +160,30 @@ describe('encodeResponsesRequest', () => {
     const body = encodeResponsesRequest(ir({ completion: { prompt: 'Once upon' }, messages: [{ role: 'user', parts: [{ type: 'text', text: 'Once upon' }] }] }), context);
     expect(body.input).toEqual([{ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Once upon' }] }]);
     expect(context.warnings).toEqual(['prompt: sent to a responses model as one user message, not continued raw']);
+  });
+
+  it('encodes bodies the strict /v1/responses mock (the real API\'s rules) accepts: a tool round trip with every knob', () => {
+    const body = encodeResponsesRequest(
+      ir({
+        system: [{ type: 'text', text: 'Be brief.' }],
+        messages: [
+          { role: 'user', parts: [{ type: 'text', text: 'Weather?' }, { type: 'image', source: { kind: 'url', url: 'https://x/a.png' } }] },
+          { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }] },
+          { role: 'user', parts: [{ type: 'tool_result', toolCallId: 'call_1', content: [{ type: 'text', text: '18 C' }], isError: false }] },
+        ],
+        tools: [{ name: 'get_weather', parameters: WEATHER }],
+        toolChoice: { type: 'auto' },
+        parallelToolCalls: true,
+        stream: true,
+        maxTokens: 4,
+        temperature: 1,
+        topP: 1,
+        user: 'u',
+        thinking: { type: 'enabled', budgetTokens: 20000 },
+        responseFormat: { type: 'json_object' },
+      }),
+      testContext(),
+    );
+    expect(validateOpenAIResponsesRequest({ ...body })).toBeUndefined();
   });
 });
