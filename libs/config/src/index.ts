@@ -5,6 +5,7 @@ export type {
   CorsConfig,
   HeaderRulesConfig,
   LogLevel,
+  ModelApi,
   ModelConfig,
   RetryConfig,
   RouterConfig,

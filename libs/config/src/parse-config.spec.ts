@@ -35,6 +35,7 @@ describe('parseConfig', () => {
           'gpt-4': {
             name: 'gpt-4',
             provider: 'openai',
+            api: 'chat',
             timeoutMs: 60_000,
             connectTimeoutMs: 10_000,
             streamIdleTimeoutMs: 60_000,
@@ -136,6 +137,7 @@ transformations:
         name: 'claude-3.5:latest',
         provider: 'anthropic',
         endpoint: 'https://api.anthropic.com',
+        api: 'chat',
         apiKey: 'sk-file',
         timeoutMs: 2500,
         connectTimeoutMs: 250,

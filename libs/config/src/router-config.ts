@@ -117,6 +117,13 @@ export interface TransformationConfig {
   stage: TransformationStage;
 }
 
+/**
+ * Which OpenAI API an `openai` model is reached by when the client's format is not passed through:
+ * `chat` (`/chat/completions`, the default) or `responses` (`/responses`: models such as `gpt-5-codex`
+ * answer only there).
+ */
+export type ModelApi = 'chat' | 'responses';
+
 export interface ModelConfig {
   /** The client-facing name (the key under `models`). */
   name: string;
@@ -124,6 +131,8 @@ export interface ModelConfig {
   provider: string;
   /** An http(s) URL, as written. */
   endpoint?: string;
+  /** `chat` unless the model says `api: responses` (only openai models may). */
+  api: ModelApi;
   apiKey?: string;
   timeoutMs: number;
   connectTimeoutMs: number;

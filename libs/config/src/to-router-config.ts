@@ -63,6 +63,7 @@ function toModel(name: string, model: ModelConfigDto): ModelConfig {
     name,
     provider: model.provider,
     ...(endpoint !== undefined && { endpoint }),
+    api: model.api ?? DEFAULTS.api,
     ...(apiKey !== undefined && { apiKey }),
     timeoutMs: toMs(timeout),
     connectTimeoutMs: toMs(model.connect_timeout ?? DEFAULTS.connectTimeoutSeconds),

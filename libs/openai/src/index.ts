@@ -6,3 +6,6 @@ export { openAICompletionsCodec } from './codec/openai-completions-codec.js';
 export { openAIProvider } from './provider/openai-provider.js';
 export { openAIUpstreamCodec } from './upstream/openai-upstream-codec.js';
 export { openAIEmbeddingsDialect } from './embeddings/openai-embeddings-dialect.js';
+// The Responses API as an upstream dialect (`api: responses` on an openai model).
+export { openAIResponsesProvider } from './provider/openai-responses-provider.js';
+export { openAIResponsesUpstreamCodec, RESPONSES_PATH } from './responses/upstream/responses-upstream-codec.js';

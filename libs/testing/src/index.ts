@@ -10,6 +10,7 @@ export { startMockOllama } from './start-mock-ollama.js';
 export type { MockOllamaOptions } from './ollama/ollama-family.js';
 // The mock upstreams' request validators (the rules the e2e mocks enforce), for codec-level conformance specs.
 export { validateChatRequest as validateOpenAIChatRequest } from './openai/validate-chat-request.js';
+export { validateResponsesRequest as validateOpenAIResponsesRequest } from './openai/validate-responses-request.js';
 export type { OpenAiProblem } from './openai/openai-problem.js';
 export { validateMessagesRequest as validateAnthropicMessagesRequest, type AnthropicEndpoint } from './anthropic/validate-messages-request.js';
 export { validateChatRequest as validateOllamaChatRequest } from './ollama/validate-chat-request.js';

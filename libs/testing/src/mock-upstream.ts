@@ -82,4 +82,9 @@ export interface MockOptions {
   tls?: boolean;
   /** Model ids listed by `GET /v1/models`. Requests may name any model regardless. */
   models?: string[];
+  /**
+   * OpenAI only: the models answer on `POST /v1/responses` alone; chat and legacy completions get OpenAI's
+   * 404 "This model is only supported in v1/responses and not in v1/chat/completions." (gpt-5-codex, gpt-5-pro).
+   */
+  responsesOnly?: boolean;
 }

@@ -78,6 +78,8 @@ export function upstreamFacts(family: UpstreamFamily, answer: unknown): Upstream
         usage: { prompt: message.usage.input_tokens + read + write, output: message.usage.output_tokens, cacheRead: read, cacheWrite: write },
       };
     }
+    case 'openai-responses':
+      return responseFacts(answer as OpenAI.Responses.Response);
     case 'ollama': {
       const line = answer as OllamaAnswer;
       return {
@@ -88,6 +90,22 @@ export function upstreamFacts(family: UpstreamFamily, answer: unknown): Upstream
       };
     }
   }
+}
+
+/** A Responses API answer: `output_text`, the function calls, `status` (or the incomplete reason), usage with cached tokens. */
+function responseFacts(response: OpenAI.Responses.Response): UpstreamFacts {
+  const cached = response.usage?.input_tokens_details.cached_tokens;
+  return {
+    // `output_text` is the SDK's convenience getter, absent from the wire JSON: join the message texts.
+    text: response.output
+      .flatMap((item) => (item.type === 'message' ? item.content.map((part) => (part.type === 'output_text' ? part.text : '')) : []))
+      .join(''),
+    toolCalls: response.output.flatMap((item) =>
+      item.type === 'function_call' ? [{ id: item.call_id, name: item.name, arguments: JSON.parse(item.arguments) as Record<string, unknown> }] : [],
+    ),
+    rawStopReason: response.status === 'incomplete' ? (response.incomplete_details?.reason ?? undefined) : (response.status ?? undefined),
+    usage: { prompt: response.usage?.input_tokens ?? 0, output: response.usage?.output_tokens ?? 0, ...(cached === undefined ? {} : { cacheRead: cached }) },
+  };
 }
 
 function chatFacts(completion: OpenAI.Chat.ChatCompletion): ClientFacts {

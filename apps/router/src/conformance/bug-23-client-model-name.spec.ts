@@ -11,7 +11,7 @@ import { upstreamAnswer } from './scenarios.spec-helper.js';
 // snapshot it reports) appears nowhere.
 
 const ALIAS = 'my-team-default';
-const UPSTREAM_NAMES = ['gpt-4.1-mini-2025-04-14', 'claude-haiku-4-5-20251001', ...Object.values(UPSTREAM_MODELS)];
+const UPSTREAM_NAMES = ['gpt-4.1-mini-2025-04-14', 'claude-haiku-4-5-20251001', 'gpt-5-mini-2025-08-07', ...Object.values(UPSTREAM_MODELS)];
 
 describe('§6 #23: the model shown is the client’s', () => {
   it.each(TRANSLATED_PAIRS)('$name: the decoder reports the upstream’s model; the encoders show the client’s, complete and streamed', (pair) => {

@@ -2,18 +2,22 @@ import { anthropicProvider } from '@llm-router/anthropic';
 import type { ClientCodec, ClientFormat, ProviderAdapter, UpstreamCodec } from '@llm-router/core';
 import { CLIENT_FORMATS } from '@llm-router/core';
 import { ollamaProvider } from '@llm-router/ollama';
-import { openAIProvider } from '@llm-router/openai';
+import { openAIProvider, openAIResponsesProvider } from '@llm-router/openai';
 import { CLIENT_CODECS } from '../routing/client-codecs.js';
 
-/** The upstream API families the router translates to (the echo provider is not a family). */
-export type UpstreamFamily = 'openai' | 'anthropic' | 'ollama';
-export const UPSTREAM_FAMILIES: readonly UpstreamFamily[] = ['openai', 'anthropic', 'ollama'];
+/**
+ * The upstream API families the router translates to (the echo provider is not a family).
+ * `openai-responses` is the openai provider's Responses dialect (a model with `api: responses`).
+ */
+export type UpstreamFamily = 'openai' | 'anthropic' | 'ollama' | 'openai-responses';
+export const UPSTREAM_FAMILIES: readonly UpstreamFamily[] = ['openai', 'anthropic', 'ollama', 'openai-responses'];
 
 /** The real provider adapters, as registered by the app. */
 export const PROVIDERS: Readonly<Record<UpstreamFamily, ProviderAdapter>> = {
   openai: openAIProvider,
   anthropic: anthropicProvider,
   ollama: ollamaProvider,
+  'openai-responses': openAIResponsesProvider,
 };
 
 /** The model each upstream is sent (TranslationContext.upstreamModel): what a model's `actual_model_name` would say. */
@@ -21,6 +25,7 @@ export const UPSTREAM_MODELS: Readonly<Record<UpstreamFamily, string>> = {
   openai: 'gpt-4.1-mini',
   anthropic: 'claude-haiku-4-5',
   ollama: 'llama3.2',
+  'openai-responses': 'gpt-5-codex',
 };
 
 export function clientCodec(format: ClientFormat): ClientCodec {

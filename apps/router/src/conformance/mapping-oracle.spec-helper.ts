@@ -21,6 +21,8 @@ const WHY_BY_UPSTREAM: Readonly<Record<UpstreamFamily, Readonly<Record<string, W
     model_context_window_exceeded: 'limit',
   },
   ollama: { stop: 'done', length: 'limit', load: 'done', unload: 'done' },
+  // `status`, or for an incomplete response its `incomplete_details.reason`.
+  'openai-responses': { completed: 'done', max_output_tokens: 'limit', content_filter: 'filter' },
 };
 
 /** §5.6, right to left. Legacy completions only have stop|length|content_filter (no tool calls exist there). */

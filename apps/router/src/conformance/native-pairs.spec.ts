@@ -19,6 +19,7 @@ models:
   to-openai: { provider: openai, endpoint: "http://127.0.0.1:9/v1" }
   to-anthropic: { provider: anthropic, endpoint: "http://127.0.0.1:9" }
   to-ollama: { provider: ollama, endpoint: "http://127.0.0.1:9" }
+  to-openai-responses: { provider: openai, api: responses, endpoint: "http://127.0.0.1:9/v1" }
 `,
       'conformance.yaml',
       { env: {} },

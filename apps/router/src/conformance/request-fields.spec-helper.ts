@@ -40,6 +40,8 @@ export function upstreamLimits(upstream: UpstreamFamily, body: JsonBody): LimitF
       return { stream: boolean(body['stream']), maxTokens: number(body['max_completion_tokens']), stop: asStop(body['stop']), temperature: number(body['temperature']) };
     case 'anthropic':
       return { stream: boolean(body['stream']), maxTokens: number(body['max_tokens']), stop: asStop(body['stop_sequences']), temperature: number(body['temperature']) };
+    case 'openai-responses':
+      return { stream: boolean(body['stream']), maxTokens: number(body['max_output_tokens']), stop: undefined, temperature: number(body['temperature']) };
     case 'ollama': {
       const options = (body['options'] ?? {}) as JsonBody;
       return { stream: boolean(body['stream']), maxTokens: number(options['num_predict']), stop: asStop(options['stop']), temperature: number(options['temperature']) };
@@ -50,13 +52,15 @@ export function upstreamLimits(upstream: UpstreamFamily, body: JsonBody): LimitF
 /**
  * What the upstream must receive for the client's limits (§5.5): the stream flag always explicit (Ollama
  * streams when it is absent, §0.4); the client's output cap, or for Anthropic (which requires one) the
- * default 4096; the stop sequences; the temperature (Anthropic's range is 0–1: the fixtures stay inside it).
+ * default 4096 (the Responses API raises a cap below its minimum of 16 to 16); the stop sequences (the
+ * Responses API has none: dropped with a warning); the temperature
+ * (Anthropic's range is 0–1: the fixtures stay inside it).
  */
 export function expectedUpstreamLimits(upstream: UpstreamFamily, client: LimitFields): LimitFields {
   return {
     stream: client.stream ?? false,
-    maxTokens: client.maxTokens ?? (upstream === 'anthropic' ? 4096 : undefined),
-    stop: client.stop,
+    maxTokens: upstream === 'openai-responses' && client.maxTokens !== undefined ? Math.max(client.maxTokens, 16) : (client.maxTokens ?? (upstream === 'anthropic' ? 4096 : undefined)),
+    stop: upstream === 'openai-responses' ? undefined : client.stop,
     temperature: client.temperature,
   };
 }

@@ -21,9 +21,11 @@ const REFUSED: Readonly<Record<string, string>> = {
   // Ollama takes no image URLs (the app inlines them first when the model allows it; the codec never fetches).
   'openai-chat--ollama/vision': 'messages[0].content[2]',
   'anthropic-messages--ollama/vision': 'messages[0].content[1]',
+  // The Responses API has no log probabilities in this answer shape.
+  'openai-completions--openai-responses/basic': 'logprobs',
 };
 
-const PATHS: Readonly<Record<Pair['upstream'], string>> = { openai: '/chat/completions', anthropic: '/v1/messages', ollama: '/api/chat' };
+const PATHS: Readonly<Record<Pair['upstream'], string>> = { openai: '/chat/completions', anthropic: '/v1/messages', ollama: '/api/chat', 'openai-responses': '/responses' };
 
 describe.each(TRANSLATED_PAIRS)('$name: requests', (pair) => {
   const scenarios = requestScenarios(pair.client);

@@ -101,6 +101,10 @@ export function upstreamAnswer(upstream: UpstreamFamily, scenario: AnswerScenari
     case 'openai':
       if (scenario === 'thinking') return undefined;
       return { response: readFixtureJson(`openai-chat/${scenario}.response.json`), stream: readFixture(`openai-chat/${scenario}.stream.sse`) };
+    case 'openai-responses': {
+      const name = scenario === 'thinking' ? 'reasoning' : scenario;
+      return { response: readFixtureJson(`openai-responses/${name}.response.json`), stream: readFixture(`openai-responses/${name}.stream.sse`) };
+    }
     case 'anthropic':
       return { response: readFixtureJson(`anthropic/${scenario}.response.json`), stream: readFixture(`anthropic/${scenario}.stream.sse`) };
     case 'ollama': {
@@ -120,6 +124,7 @@ export function upstreamAnswer(upstream: UpstreamFamily, scenario: AnswerScenari
 export function upstreamMidstreamError(upstream: UpstreamFamily, client: ClientFormat): Buffer {
   if (upstream === 'openai') return readFixture('openai-chat/error.midstream.sse');
   if (upstream === 'anthropic') return readFixture('anthropic/error.midstream.sse');
+  if (upstream === 'openai-responses') return readFixture('openai-responses/error.midstream.sse');
   const bytes = readFixture('ollama/error.midstream.ndjson');
   if (client !== 'openai-completions') return bytes;
   const lines = ndjsonLines(bytes).map((line) =>

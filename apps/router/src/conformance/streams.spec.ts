@@ -8,7 +8,7 @@ import { accumulateOllamaStream } from './ollama-accumulation.spec-helper.js';
 import { expectOwnFamilyAgrees } from './own-family-agreement.spec-helper.js';
 import { translateRequest, translateStream } from './pipeline.spec-helper.js';
 import { answerScenarios, streamingRequest, upstreamAnswer } from './scenarios.spec-helper.js';
-import { replayAnthropic, replayOpenAIChat } from './sdk-replay.spec-helper.js';
+import { replayAnthropic, replayOpenAIChat, replayOpenAIResponses } from './sdk-replay.spec-helper.js';
 
 // Streams, every translated pair: the upstream family's stream fixture -> upstream stream decoder (fed
 // in small odd-sized chunks) -> client stream encoder -> the client's official SDK accumulator, compared
@@ -21,6 +21,7 @@ async function upstreamStreamAnswer(upstream: UpstreamFamily, bytes: Buffer): Pr
   const text = bytes.toString('utf8');
   if (upstream === 'openai') return replayOpenAIChat(text);
   if (upstream === 'anthropic') return replayAnthropic(text);
+  if (upstream === 'openai-responses') return replayOpenAIResponses(text);
   return accumulateOllamaStream(bytes);
 }
 

@@ -1,5 +1,11 @@
 import type { EncodedRequest } from '@llm-router/core';
-import { validateAnthropicMessagesRequest, validateOllamaChatRequest, validateOllamaGenerateRequest, validateOpenAIChatRequest } from '@llm-router/testing';
+import {
+  validateAnthropicMessagesRequest,
+  validateOllamaChatRequest,
+  validateOllamaGenerateRequest,
+  validateOpenAIChatRequest,
+  validateOpenAIResponsesRequest,
+} from '@llm-router/testing';
 import type { UpstreamFamily } from './families.spec-helper.js';
 
 /**
@@ -11,6 +17,11 @@ export function upstreamProblem(upstream: UpstreamFamily, { path, body }: Encode
     case 'openai': {
       if (path !== '/chat/completions') return `unexpected path ${path}`;
       const problem = validateOpenAIChatRequest(body);
+      return problem === undefined ? undefined : `${problem.message} (param ${problem.param ?? 'null'})`;
+    }
+    case 'openai-responses': {
+      if (path !== '/responses') return `unexpected path ${path}`;
+      const problem = validateOpenAIResponsesRequest(body);
       return problem === undefined ? undefined : `${problem.message} (param ${problem.param ?? 'null'})`;
     }
     case 'anthropic':

@@ -3,6 +3,7 @@ import { ConfigValidationError, type ConfigProblem, type ProviderAdapter, type U
 import { compileHeaderRules } from '@llm-router/header-rules';
 import { compileTransformations } from '@llm-router/transforms';
 import { splitEndpointCredentials } from './endpoint-credentials.js';
+import { registryKey } from './provider-registry.js';
 import type { Route } from './route.js';
 
 /**
@@ -25,9 +26,11 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
 
   for (const [name, model] of Object.entries(config.models)) {
     const path = `models.${name}`;
-    const adapter = providers.get(model.provider);
+    // `api` (validated by the config: openai only) picks the provider's dialect adapter.
+    const adapter = providers.get(registryKey(model.provider, model.api));
     if (adapter === undefined) {
-      problems.push({ path: `${path}.provider`, message: `unknown provider '${model.provider}' (known: ${[...providers.keys()].join(', ')})` });
+      const known = [...providers.keys()].filter((key) => !key.includes(':'));
+      problems.push({ path: `${path}.provider`, message: `unknown provider '${model.provider}' (known: ${known.join(', ')})` });
       continue;
     }
     const configured = model.endpoint ?? adapter.defaultEndpoint;

@@ -1,4 +1,5 @@
 import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
+import type { ModelApi } from '../router-config.js';
 import { ConfigRule } from './config-rule.decorator.js';
 import { HeaderRulesConfigDto } from './header-rules-config.dto.js';
 import { ModelPricingConfigDto } from './model-pricing-config.dto.js';
@@ -6,6 +7,7 @@ import { RateLimitsConfigDto } from './rate-limits-config.dto.js';
 import { NestedList, NestedObject } from './nested.decorator.js';
 import { RetryConfigDto } from './retry-config.dto.js';
 import { isHeaderValue, isHttpEndpoint, isList, isMapping, isNonEmptyString, isPositiveInteger, isPositiveNumber } from './rules.js';
+import { isModelApi } from './model-api-rule.js';
 import { TransformationConfigDto } from './transformation-config.dto.js';
 
 /** One entry of `models:` as written (seconds). Fields are trustworthy only after validation; null means absent. */
@@ -19,6 +21,11 @@ export class ModelConfigDto {
   @IsOptional()
   @ConfigRule(isHttpEndpoint)
   endpoint?: string | null;
+
+  /** Which OpenAI API serves the model (`chat` or `responses`); openai models only. */
+  @IsOptional()
+  @ConfigRule(isModelApi)
+  api?: ModelApi | null;
 
   /** Sent as a header value (Authorization / x-api-key): a line break would inject headers. */
   @IsOptional()

@@ -3,11 +3,13 @@ import type { MockFamily } from '../mock-server.js';
 import type { MockOptions, RecordedRequest } from '../mock-upstream.js';
 import { reject, type AnswerPlan, type Rejection } from '../wire-answer.js';
 import { chatAnswers, completionsAnswers, openAiModelsAnswer } from './openai-answers.js';
+import { responsesAnswers } from './responses-answers.js';
 import { openAiErrorBody, openAiStatusErrorBody, problemBody } from './openai-error-body.js';
 import { openAiEmbeddingsRoute } from './openai-embeddings-route.js';
 import { invalidType } from './openai-problem.js';
 import { validateChatRequest } from './validate-chat-request.js';
 import { validateCompletionsRequest } from './validate-completions-request.js';
+import { validateResponsesRequest } from './validate-responses-request.js';
 
 const DEFAULT_MODELS = ['gpt-4.1-mini', 'gpt-3.5-turbo-instruct'];
 
@@ -29,8 +31,12 @@ export function openAiFamily(options: MockOptions): MockFamily {
         return { kind: 'plan', success: list, midstream: list, model: undefined };
       }
       if (route === 'POST /v1/embeddings') return openAiEmbeddingsRoute(request);
-      if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/completions') {
+      if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/completions' && route !== 'POST /v1/responses') {
         return reject(404, openAiErrorBody(`Invalid URL (${request.method} ${request.path})`));
+      }
+      if (options.responsesOnly === true && route !== 'POST /v1/responses') {
+        const endpoint = request.path.slice(1);
+        return reject(404, openAiErrorBody(`This model is only supported in v1/responses and not in ${endpoint}.`, 'invalid_request_error', 'model'));
       }
       const contentType = request.headers['content-type'] ?? '';
       if (!/^application\/json\b/i.test(contentType)) {
@@ -38,6 +44,10 @@ export function openAiFamily(options: MockOptions): MockFamily {
       }
       if (request.body === undefined) return reject(400, openAiErrorBody(UNPARSABLE_JSON));
       if (!isRecord(request.body)) return reject(400, problemBody(invalidType('body', 'an object', request.body)));
+      if (request.path === '/v1/responses') {
+        const found = validateResponsesRequest(request.body);
+        return found === undefined ? responsesAnswers(request.body) : reject(400, problemBody(found));
+      }
       const chat = request.path === '/v1/chat/completions';
       const found = chat ? validateChatRequest(request.body) : validateCompletionsRequest(request.body);
       if (found !== undefined) return reject(400, problemBody(found));
