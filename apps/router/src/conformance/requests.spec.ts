@@ -21,6 +21,8 @@ const REFUSED: Readonly<Record<string, string>> = {
   // Ollama takes no image URLs (the app inlines them first when the model allows it; the codec never fetches).
   'openai-chat--ollama/vision': 'messages[0].content[2]',
   'anthropic-messages--ollama/vision': 'messages[0].content[1]',
+  // The IR position (the Ollama encoder names the IR message and part): input[0].content[2] of the client.
+  'openai-responses--ollama/vision': 'messages[0].content[2]',
 };
 
 const PATHS: Readonly<Record<Pair['upstream'], string>> = { openai: '/chat/completions', anthropic: '/v1/messages', ollama: '/api/chat' };
