@@ -33,6 +33,7 @@ export const ECHO_DEFAULT_ENDPOINT = 'echo://local';
 const PATHS: Readonly<Record<ClientFormat, string>> = {
   'openai-chat': '/v1/chat/completions',
   'openai-completions': '/v1/completions',
+  'openai-responses': '/v1/responses',
   'anthropic-messages': '/v1/messages',
 };
 

@@ -1,8 +1,9 @@
-// Public API of @llm-router/openai: the OpenAI API family (chat and legacy completions).
+// Public API of @llm-router/openai: the OpenAI API family (chat, legacy completions and Responses).
 // Client side: one ClientCodec per format (inspect, decode to the IR, encode from it, errors, passthrough).
 // Upstream side: the OpenAI ProviderAdapter, whose `translation` is the UpstreamCodec below.
 export { openAIChatCodec } from './codec/openai-chat-codec.js';
 export { openAICompletionsCodec } from './codec/openai-completions-codec.js';
+export { openAIResponsesCodec } from './responses/client/openai-responses-codec.js';
 export { openAIProvider } from './provider/openai-provider.js';
 export { openAIUpstreamCodec } from './upstream/openai-upstream-codec.js';
 export { openAIEmbeddingsDialect } from './embeddings/openai-embeddings-dialect.js';

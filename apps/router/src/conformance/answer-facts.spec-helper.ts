@@ -45,9 +45,27 @@ export function clientFacts(format: ClientFormat, answer: unknown): ClientFacts 
       return chatFacts(answer as OpenAI.Chat.ChatCompletion);
     case 'openai-completions':
       return completionFacts(answer as OpenAI.Completions.Completion);
+    case 'openai-responses':
+      return responseFacts(answer as OpenAI.Responses.Response);
     case 'anthropic-messages':
       return messageFacts(answer as Anthropic.Message);
   }
+}
+
+/** A Responses answer: message texts joined, function calls (call_id as the id), `status[:incomplete reason]`. */
+function responseFacts(response: OpenAI.Responses.Response): ClientFacts {
+  const usage = response.usage;
+  return {
+    text: response.output.map((item) => (item.type === 'message' ? item.content.map((part) => (part.type === 'output_text' ? part.text : '')).join('') : '')).join(''),
+    toolCalls: response.output.flatMap((item) =>
+      item.type === 'function_call' ? [{ id: item.call_id, name: item.name, arguments: JSON.parse(item.arguments) as Record<string, unknown> }] : [],
+    ),
+    stopReason: response.status === 'incomplete' ? `incomplete:${response.incomplete_details?.reason ?? ''}` : (response.status ?? null),
+    usage:
+      usage === undefined
+        ? {}
+        : { input_tokens: usage.input_tokens, output_tokens: usage.output_tokens, total_tokens: usage.total_tokens, cached_tokens: usage.input_tokens_details.cached_tokens },
+  };
 }
 
 export function upstreamFacts(family: UpstreamFamily, answer: unknown): UpstreamFacts {

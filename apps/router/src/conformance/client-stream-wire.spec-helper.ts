@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { SseParser, type ClientFormat } from '@llm-router/core';
-import { replayAnthropic, replayOpenAIChat, replayOpenAICompletions } from './sdk-replay.spec-helper.js';
+import { replayAnthropic, replayOpenAIChat, replayOpenAICompletions, replayOpenAIResponses } from './sdk-replay.spec-helper.js';
 
 // Wire-level rules of a client stream (docs/protocols.md §0 and §5.8), checked frame by frame on top of
 // what the SDK accumulators accept.
@@ -25,9 +25,39 @@ export function replay(client: ClientFormat, sse: string): Promise<unknown> {
       return replayOpenAIChat(sse);
     case 'openai-completions':
       return replayOpenAICompletions(sse);
+    case 'openai-responses':
+      return replayOpenAIResponses(sse);
     case 'anthropic-messages':
       return replayAnthropic(sse);
   }
+}
+
+/**
+ * §8.3: every event has an `event:` line naming its `type` and a `sequence_number` counting from 0;
+ * `response.created` then `response.in_progress` first; every item opened (`output_item.added`) before its
+ * deltas and done, with one id throughout; `output_index` counting items; one terminal event, last.
+ */
+function expectResponsesStreamShape(frames: ClientFrame[]): Array<Record<string, unknown>> {
+  const events = frames.map(({ event, data }, i) => {
+    if (data === '[DONE]') throw new Error('a Responses stream has no [DONE]');
+    expect(event).toBe(data['type']);
+    expect(data['sequence_number']).toBe(i);
+    return data;
+  });
+  expect(events.slice(0, 2).map((event) => event['type'])).toEqual(['response.created', 'response.in_progress']);
+  const ids = new Map<number, string>();
+  for (const event of events) {
+    const index = event['output_index'];
+    if (typeof index !== 'number') continue;
+    const item = event['item'] as { id?: string } | undefined;
+    if (event['type'] === 'response.output_item.added') {
+      expect(index).toBe(ids.size);
+      ids.set(index, String(item?.id));
+    } else {
+      expect(ids.get(index)).toBe(event['type'] === 'response.output_item.done' ? item?.id : event['item_id']);
+    }
+  }
+  return events;
 }
 
 /**
@@ -51,6 +81,14 @@ export function expectSuccessfulStream(client: ClientFormat, sse: string, client
     expect(events.slice(-2).map((event) => event['type'])).toEqual(['message_delta', 'message_stop']);
     const started = events.filter((event) => event['type'] === 'content_block_start').map((event) => event['index']);
     expect(started).toEqual(started.map((_, i) => i));
+    return;
+  }
+  if (client === 'openai-responses') {
+    const events = expectResponsesStreamShape(frames);
+    const last = events.at(-1);
+    expect(['response.completed', 'response.incomplete']).toContain(last?.['type']);
+    expect((last?.['response'] as { model?: unknown; usage?: unknown } | undefined)?.model).toBe(clientModel);
+    expect((last?.['response'] as { usage?: unknown } | undefined)?.usage).toEqual(expect.objectContaining({ input_tokens: expect.any(Number) }));
     return;
   }
   expect(frames.at(-1)?.data).toBe('[DONE]');
@@ -79,7 +117,14 @@ export async function expectInBandError(client: ClientFormat, sse: string): Prom
   const frames = clientFrames(sse);
   const last = frames.at(-1);
   if (last === undefined || last.data === '[DONE]') throw new Error(`the stream does not end with an in-band error:\n${sse}`);
-  if (client === 'anthropic-messages') {
+  if (client === 'openai-responses') {
+    const events = expectResponsesStreamShape(frames);
+    expect(last.event).toBe('error');
+    const types = events.map((event) => event['type']);
+    expect(types.at(-2)).toBe('response.failed');
+    expect(types).not.toContain('response.completed');
+    expect(types).not.toContain('response.incomplete');
+  } else if (client === 'anthropic-messages') {
     expect(last.event).toBe('error');
     expect(last.data['type']).toBe('error');
     const types = frames.map((frame) => (frame.data === '[DONE]' ? '[DONE]' : frame.data['type']));

@@ -37,5 +37,5 @@ export class GoldenFiles {
  * golden files. Other upstreams' `created` comes from their answer and is kept.
  */
 export function goldenNormaliser(upstream: UpstreamFamily): (text: string) => string {
-  return upstream === 'anthropic' ? (text) => text.replace(/("created":\s*)\d+/g, '$10') : (text) => text;
+  return upstream === 'anthropic' ? (text) => text.replace(/("created(?:_at)?":\s*)\d+/g, '$10') : (text) => text;
 }

@@ -29,6 +29,8 @@ const WHY_BY_UPSTREAM: Readonly<Record<UpstreamFamily, Readonly<Record<string, W
 const CLIENT_REASON: Readonly<Record<ClientFormat, Readonly<Record<Why, string>>>> = {
   'openai-chat': { done: 'stop', limit: 'length', tool: 'tool_calls', filter: 'content_filter' },
   'openai-completions': { done: 'stop', limit: 'length', tool: 'stop', filter: 'content_filter' },
+  // Responses has no stop reason: `status`, and `incomplete_details.reason` when incomplete (§8.2).
+  'openai-responses': { done: 'completed', limit: 'incomplete:max_output_tokens', tool: 'completed', filter: 'incomplete:content_filter' },
   'anthropic-messages': { done: 'end_turn', limit: 'max_tokens', tool: 'tool_use', filter: 'refusal' },
 };
 
@@ -57,6 +59,10 @@ export function expectedUsage(client: ClientFormat, usage: NeutralUsage): Record
     const read = usage.cacheRead ?? 0;
     const write = usage.cacheWrite ?? 0;
     return { input_tokens: usage.prompt - read - write, output_tokens: usage.output, cache_read_input_tokens: read, cache_creation_input_tokens: write };
+  }
+  if (client === 'openai-responses') {
+    // §8.2: the details objects are always present; input tokens include cached ones, as in chat.
+    return { input_tokens: usage.prompt, output_tokens: usage.output, total_tokens: usage.prompt + usage.output, cached_tokens: usage.cacheRead ?? 0 };
   }
   const reportsCache = usage.cacheRead !== undefined || usage.cacheWrite !== undefined;
   return {

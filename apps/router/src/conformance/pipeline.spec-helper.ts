@@ -26,16 +26,18 @@ export function translateRequest({ client, upstream }: Pair, body: unknown): Tra
  * A complete upstream answer as the client receives it. Like the app, the IR answer's `model` is replaced
  * by the name the client asked for before encoding (the decoders report the upstream's).
  */
-export function translateResponse({ client, upstream }: Pair, clientModel: string, upstreamBody: unknown): unknown {
+export function translateResponse({ client, upstream }: Pair, clientModel: string, upstreamBody: unknown, request?: IrRequest): unknown {
   const context = conformanceContext(UPSTREAM_MODELS[upstream]);
   const answer = upstreamCodec(upstream).decodeResponse(structuredClone(upstreamBody), context);
-  return clientCodec(client).encodeResponse({ ...answer, model: clientModel });
+  return clientCodec(client).encodeResponse({ ...answer, model: clientModel }, request);
 }
 
 export interface StreamOptions {
   clientModel: string;
   /** The client asked for usage in the stream (OpenAI `stream_options.include_usage`). */
   includeUsage: boolean;
+  /** The decoded client request, as the app hands it to the client's encoder (StreamEncoderOptions.request). */
+  request?: IrRequest;
   /** Feed the upstream bytes in one piece instead of small odd-sized chunks. */
   whole?: boolean;
 }
@@ -48,7 +50,7 @@ export function translateStream({ client, upstream }: Pair, upstreamBytes: Buffe
   const context = conformanceContext(UPSTREAM_MODELS[upstream]);
   const translator = irStreamTranslator(
     upstreamCodec(upstream).createStreamDecoder(context),
-    clientCodec(client).createStreamEncoder({ includeUsage: options.includeUsage }),
+    clientCodec(client).createStreamEncoder({ includeUsage: options.includeUsage, request: options.request }),
     options.clientModel,
   );
   let text = '';

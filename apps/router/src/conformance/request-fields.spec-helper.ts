@@ -29,6 +29,8 @@ export function clientLimits(client: ClientFormat, body: JsonBody): LimitFields 
       };
     case 'openai-completions':
       return { stream: boolean(body['stream']), maxTokens: number(body['max_tokens']), stop: asStop(body['stop']), temperature: number(body['temperature']) };
+    case 'openai-responses':
+      return { stream: boolean(body['stream']), maxTokens: number(body['max_output_tokens']), stop: undefined, temperature: number(body['temperature']) };
     case 'anthropic-messages':
       return { stream: boolean(body['stream']), maxTokens: number(body['max_tokens']), stop: asStop(body['stop_sequences']), temperature: number(body['temperature']) };
   }

@@ -23,6 +23,8 @@ const REFUSED: Readonly<Record<string, string>> = {
   'anthropic-messages--ollama/vision': 'messages[0].content[1]',
   // The Responses API has no log probabilities in this answer shape.
   'openai-completions--openai-responses/basic': 'logprobs',
+  // The IR position (the Ollama encoder names the IR message and part): input[0].content[2] of the client.
+  'openai-responses--ollama/vision': 'messages[0].content[2]',
 };
 
 const PATHS: Readonly<Record<Pair['upstream'], string>> = { openai: '/chat/completions', anthropic: '/v1/messages', ollama: '/api/chat', 'openai-responses': '/responses' };

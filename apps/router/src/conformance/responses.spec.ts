@@ -4,8 +4,8 @@ import { TRANSLATED_PAIRS } from './families.spec-helper.js';
 import { GoldenFiles, goldenNormaliser } from './golden-files.spec-helper.js';
 import { expectedClientFacts } from './mapping-oracle.spec-helper.js';
 import { expectOwnFamilyAgrees } from './own-family-agreement.spec-helper.js';
-import { translateResponse } from './pipeline.spec-helper.js';
-import { answerScenarios, clientRequest, upstreamAnswer } from './scenarios.spec-helper.js';
+import { translateRequest, translateResponse } from './pipeline.spec-helper.js';
+import { answerScenarios, clientRequest, streamingRequest, upstreamAnswer } from './scenarios.spec-helper.js';
 
 // Complete answers, every translated pair: the upstream family's answer fixture -> upstream
 // decodeResponse -> client encodeResponse, compared with what must survive (§5.6, §5.7) and with the
@@ -22,7 +22,8 @@ describe.each(TRANSLATED_PAIRS)('$name: complete answers', (pair) => {
     if (upstream === undefined) throw new Error('filtered above');
     const clientModel = String(clientRequest(pair.client, 'basic')['model']);
 
-    const answer = translateResponse(pair, clientModel, upstream.response);
+    // As the app does: the client's encoder sees the decoded request (Responses echoes its parameters).
+    const answer = translateResponse(pair, clientModel, upstream.response, translateRequest(pair, streamingRequest(pair.client, scenario)).ir);
     golden.json(`${pair.name}/${scenario}.response.json`, answer, goldenNormaliser(pair.upstream));
 
     const facts = clientFacts(pair.client, answer);
@@ -30,7 +31,8 @@ describe.each(TRANSLATED_PAIRS)('$name: complete answers', (pair) => {
     expect(answer).toMatchObject({ model: clientModel });
     // Anthropic answers carry no timestamp: an OpenAI client gets the time of decoding (0 in the golden file).
     if (pair.upstream === 'anthropic' && pair.client !== 'anthropic-messages') {
-      expect(Math.abs((answer as { created: number }).created - Date.now() / 1000)).toBeLessThan(60);
+      const { created, created_at: createdAt } = answer as { created?: number; created_at?: number };
+      expect(Math.abs((created ?? createdAt ?? 0) - Date.now() / 1000)).toBeLessThan(60);
     }
     expectOwnFamilyAgrees(pair.client, scenario, facts);
   });

@@ -2,6 +2,7 @@ import type { ClientFormat } from '@llm-router/core';
 import { readFixture, readFixtureJson } from '@llm-router/testing';
 import type { UpstreamFamily } from './families.spec-helper.js';
 import { accumulateOllamaStream, ndjsonLines } from './ollama-accumulation.spec-helper.js';
+import { RESPONSES_REQUESTS } from './responses-requests.spec-helper.js';
 
 // The shared fixtures (libs/testing/fixtures) by scenario. Every family has the same scenarios (an
 // octopus fact, get_weather for Paris and Tokyo with two parallel calls, a prime check with thinking), so
@@ -43,6 +44,7 @@ const CLIENT_REQUESTS: Readonly<Record<ClientFormat, Partial<Record<RequestScena
     basic: json('openai-completions/basic.request.json'),
     'basic-stream': json('openai-completions/stream.request.json'),
   },
+  'openai-responses': RESPONSES_REQUESTS,
   'anthropic-messages': {
     basic: json('anthropic/basic.request.json'),
     'basic-stream': json('anthropic/basic.stream.request.json'),
@@ -78,6 +80,7 @@ export function clientAnswer(client: ClientFormat, scenario: AnswerScenario): Js
   const paths: Record<ClientFormat, Partial<Record<AnswerScenario, string>>> = {
     'openai-chat': { basic: 'openai-chat/basic.response.json', tools: 'openai-chat/tools.response.json' },
     'openai-completions': { basic: 'openai-completions/basic.response.json' },
+    'openai-responses': {},
     'anthropic-messages': { basic: 'anthropic/basic.response.json', tools: 'anthropic/tools.response.json', thinking: 'anthropic/thinking.response.json' },
   };
   const path = paths[client][scenario];

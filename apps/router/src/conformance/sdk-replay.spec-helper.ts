@@ -46,6 +46,11 @@ export async function replayOpenAICompletions(sse: string): Promise<OpenAI.Compl
   return { ...completion, choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }] };
 }
 
+/** `responses.stream(…).finalResponse()`: throws on an `error` event (and on events out of order: a delta before its item). */
+export function replayOpenAIResponses(sse: string): Promise<OpenAI.Responses.Response> {
+  return openAIClient(sse).responses.stream({ model: 'client-model', input: 'hi' }).finalResponse();
+}
+
 /** `messages.stream(…).finalMessage()`: throws on an `event: error` (and on streams the SDK cannot assemble). */
 export function replayAnthropic(sse: string): Promise<Anthropic.Message> {
   const client = new Anthropic({ apiKey: 'x', baseURL: 'http://router.test', maxRetries: 0, fetch: async () => sseResponse(sse) });

@@ -17,6 +17,7 @@ const golden = new GoldenFiles(process.env['UPDATE_GOLDEN'] === '1');
 const ERROR_TYPE: Readonly<Record<ClientFormat, string>> = {
   'openai-chat': 'server_error',
   'openai-completions': 'server_error',
+  'openai-responses': 'server_error',
   'anthropic-messages': 'api_error',
 };
 
@@ -27,6 +28,7 @@ function textBeforeError(sse: string): string {
       if (data === '[DONE]') return '';
       const choice = (data['choices'] as Array<{ text?: string; delta?: { content?: string } }> | undefined)?.[0];
       const delta = data['delta'] as { text?: string } | undefined;
+      if (data['type'] === 'response.output_text.delta') return String(data['delta']);
       return choice?.text ?? choice?.delta?.content ?? delta?.text ?? '';
     })
     .join('');

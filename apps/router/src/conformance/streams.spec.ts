@@ -35,23 +35,25 @@ describe.each(TRANSLATED_PAIRS)('$name: streams', (pair) => {
     const request = streamingRequest(pair.client, scenario);
     const clientModel = String(request['model']);
     // As the app does: the client's encoder shows usage when the decoded request asked for it.
-    const includeUsage = translateRequest(pair, request).ir.streamUsage === true;
+    const { ir } = translateRequest(pair, request);
+    const includeUsage = ir.streamUsage === true;
 
-    const sse = translateStream(pair, upstream.stream, { clientModel, includeUsage });
+    const sse = translateStream(pair, upstream.stream, { clientModel, includeUsage, request: ir });
     golden.check(`${pair.name}/${scenario}.stream.sse`, normalise(sse));
     // Where the TCP chunks fall changes nothing.
-    expect(normalise(translateStream(pair, upstream.stream, { clientModel, includeUsage, whole: true }))).toBe(normalise(sse));
+    expect(normalise(translateStream(pair, upstream.stream, { clientModel, includeUsage, request: ir, whole: true }))).toBe(normalise(sse));
     expectSuccessfulStream(pair.client, sse, clientModel, includeUsage);
 
     const final = await replay(pair.client, sse);
     const facts = clientFacts(pair.client, final);
-    const withUsage = pair.client === 'anthropic-messages' || includeUsage;
+    const withUsage = pair.client === 'anthropic-messages' || pair.client === 'openai-responses' || includeUsage;
     expect(facts).toEqual(expectedClientFacts(pair.client, pair.upstream, upstreamFacts(pair.upstream, await upstreamStreamAnswer(pair.upstream, upstream.stream)), withUsage));
     expect(final).toMatchObject({ model: clientModel });
     expectOwnFamilyAgrees(pair.client, scenario, facts);
   });
 
-  if (pair.client !== 'anthropic-messages') {
+  // Responses streams always carry usage (in the terminal event): only chat and completions have the switch.
+  if (pair.client === 'openai-chat' || pair.client === 'openai-completions') {
     it.each([true, false])('basic with include_usage %s: the usage chunk exactly when asked (§6 #5)', async (includeUsage) => {
       const upstream = upstreamAnswer(pair.upstream, 'basic', pair.client);
       if (upstream === undefined) throw new Error('every upstream has a basic stream');

@@ -7,7 +7,7 @@ import { RouterService } from '../routing/router.service.js';
 import { routingContextOf } from '../routing/routing-context.js';
 import { ServesFormat } from '../routing/serves-format.decorator.js';
 
-/** The OpenAI-format endpoints. Both answer in OpenAI's format, errors included. */
+/** The OpenAI-format endpoints (chat, legacy completions, Responses). All answer in OpenAI's format, errors included. */
 @Controller('v1')
 @UseGuards(ModelLookupGuard, AccessGuard)
 @UseFilters(AccessRefusalFilter)
@@ -23,6 +23,13 @@ export class OpenAIController {
   @Post('completions')
   @ServesFormat('openai-completions')
   completions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.router.handle(request, reply, routingContextOf(request));
+  }
+
+  /** The Responses API (docs/protocols.md §8): passthrough to providers that speak it, translated for the rest. */
+  @Post('responses')
+  @ServesFormat('openai-responses')
+  responses(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.router.handle(request, reply, routingContextOf(request));
   }
 }

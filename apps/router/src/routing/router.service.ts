@@ -173,7 +173,7 @@ export class RouterService {
       this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
     }
     if (stream) {
-      const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true }), clientModel, (usage) => {
+      const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true, request: ir }), clientModel, (usage) => {
         if (record) record.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
       });
       this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
@@ -186,7 +186,7 @@ export class RouterService {
     await reply
       .code(200)
       .headers({ ...headers, 'content-type': 'application/json' })
-      .send(redactor.redact(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel }))));
+      .send(redactor.redact(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel }, ir))));
   }
 
   private replyStream(

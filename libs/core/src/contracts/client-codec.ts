@@ -29,6 +29,12 @@ export interface StreamEncoder {
 export interface StreamEncoderOptions {
   /** OpenAI: the client asked for `stream_options.include_usage`. */
   includeUsage: boolean;
+  /**
+   * The decoded request, when the answer is a translation of it (absent on passthrough, e.g. echo). Encoders
+   * that must echo request facts or know how a tool was declared read it (Responses: `custom` tools, the
+   * echoed `instructions`/`tools`/`tool_choice`...); every other encoder ignores it.
+   */
+  request?: IrRequest;
 }
 
 /**
@@ -102,8 +108,8 @@ export interface ClientCodec {
    */
   isErrorFrame(frame: SseEvent): boolean;
 
-  /** A complete (non-streamed) answer in this format. */
-  encodeResponse(response: IrResponse): unknown;
+  /** A complete (non-streamed) answer in this format. `request`: as in StreamEncoderOptions.request. */
+  encodeResponse(response: IrResponse, request?: IrRequest): unknown;
 
   createStreamEncoder(options: StreamEncoderOptions): StreamEncoder;
 }

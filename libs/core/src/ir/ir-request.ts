@@ -6,6 +6,14 @@ export interface IrTool {
   /** JSON Schema of the arguments object. */
   parameters: Record<string, unknown>;
   strict?: boolean;
+  /**
+   * Set by the OpenAI Responses decoder for a `custom` (freeform) tool, which other families cannot
+   * declare: it travels as a function tool with one required string property `input` (the freeform
+   * text), and the Responses encoder turns calls of a tool carrying this marker back into
+   * `custom_tool_call` items with that string unwrapped. Upstream encoders ignore it. `description` and
+   * `format` are the client's own, for the echo of `tools` in the Responses answer.
+   */
+  custom?: { description?: string; format?: Record<string, unknown> };
 }
 
 export type IrToolChoice =

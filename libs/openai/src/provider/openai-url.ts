@@ -16,6 +16,8 @@ export function openAIUrl(endpoint: string, format: ClientFormat): string {
       return `${base}/chat/completions`;
     case 'openai-completions':
       return `${base}/completions`;
+    case 'openai-responses':
+      return `${base}/responses`;
     case 'anthropic-messages':
       throw new RouterError('api_error', 'openai: no native endpoint for anthropic-messages requests (translate them to openai-chat)', {
         provider: 'openai',
