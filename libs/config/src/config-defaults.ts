@@ -30,7 +30,7 @@ export const DEFAULTS = {
   fetchImageUrls: false,
   shutdownGracePeriodSeconds: 30,
   reasoning: true,
-  api: 'chat' as const,
+  api: 'auto' as const,
   imageFetchMaxMb: 5,
   maxRetries: 3,
   retryStatusCodes: [429, 500, 502, 503, 504],

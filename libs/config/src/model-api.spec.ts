@@ -13,16 +13,16 @@ function problemsOf(yaml: string): ConfigProblem[] {
 }
 
 describe('models.<name>.api', () => {
-  it('defaults to chat, and takes responses (or chat) on an openai model', () => {
+  it('defaults to auto, and takes chat or responses on an openai model', () => {
     const config = parseConfig('models:\n  a: {provider: openai}\n  codex: {provider: openai, api: responses}\n  b: {provider: openai, api: chat}\n', 'test.yaml', { env: {} });
-    expect(config.models['a']?.api).toBe('chat');
+    expect(config.models['a']?.api).toBe('auto');
     expect(config.models['codex']?.api).toBe('responses');
     expect(config.models['b']?.api).toBe('chat');
   });
 
   it('refuses another value, naming the path', () => {
-    expect(problemsOf('models:\n  m: {provider: openai, api: completions}\n')).toEqual([{ path: 'models.m.api', message: 'must be one of chat, responses' }]);
-    expect(problemsOf('models:\n  m: {provider: openai, api: 1}\n')).toEqual([{ path: 'models.m.api', message: 'must be one of chat, responses' }]);
+    expect(problemsOf('models:\n  m: {provider: openai, api: completions}\n')).toEqual([{ path: 'models.m.api', message: 'must be one of auto, chat, responses' }]);
+    expect(problemsOf('models:\n  m: {provider: openai, api: 1}\n')).toEqual([{ path: 'models.m.api', message: 'must be one of auto, chat, responses' }]);
   });
 
   it('refuses the key on a provider other than openai, saying so', () => {

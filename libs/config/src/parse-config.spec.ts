@@ -35,7 +35,7 @@ describe('parseConfig', () => {
           'gpt-4': {
             name: 'gpt-4',
             provider: 'openai',
-            api: 'chat',
+            api: 'auto',
             timeoutMs: 60_000,
             connectTimeoutMs: 10_000,
             streamIdleTimeoutMs: 60_000,
@@ -137,7 +137,7 @@ transformations:
         name: 'claude-3.5:latest',
         provider: 'anthropic',
         endpoint: 'https://api.anthropic.com',
-        api: 'chat',
+        api: 'auto',
         apiKey: 'sk-file',
         timeoutMs: 2500,
         connectTimeoutMs: 250,

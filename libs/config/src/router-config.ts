@@ -118,11 +118,16 @@ export interface TransformationConfig {
 }
 
 /**
- * Which OpenAI API an `openai` model is reached by when the client's format is not passed through:
- * `chat` (`/chat/completions`, the default) or `responses` (`/responses`: models such as `gpt-5-codex`
- * answer only there).
+ * Which OpenAI APIs an `openai` model's server speaks:
+ * - `auto` (the default): both, as OpenAI's own API does. Chat and legacy completions clients are passed
+ *   through to `/chat/completions` and `/completions`, Responses clients to `/responses`; Anthropic clients
+ *   are translated to chat.
+ * - `chat`: chat (and legacy completions) only, as most OpenAI-compatible servers (vLLM, LiteLLM, llama.cpp):
+ *   Responses clients are translated to chat.
+ * - `responses`: `/responses` only (models such as `gpt-5-codex`): Responses clients are passed through,
+ *   every other format is translated to it.
  */
-export type ModelApi = 'chat' | 'responses';
+export type ModelApi = 'auto' | 'chat' | 'responses';
 
 export interface ModelConfig {
   /** The client-facing name (the key under `models`). */
@@ -131,7 +136,7 @@ export interface ModelConfig {
   provider: string;
   /** An http(s) URL, as written. */
   endpoint?: string;
-  /** `chat` unless the model says `api: responses` (only openai models may). */
+  /** `auto` unless the model says `api: chat` or `api: responses` (only openai models may). */
   api: ModelApi;
   apiKey?: string;
   timeoutMs: number;

@@ -4,7 +4,7 @@
 export { openAIChatCodec } from './codec/openai-chat-codec.js';
 export { openAICompletionsCodec } from './codec/openai-completions-codec.js';
 export { openAIResponsesCodec } from './responses/client/openai-responses-codec.js';
-export { openAIProvider } from './provider/openai-provider.js';
+export { openAIChatOnlyProvider, openAIProvider } from './provider/openai-provider.js';
 export { openAIUpstreamCodec } from './upstream/openai-upstream-codec.js';
 export { openAIEmbeddingsDialect } from './embeddings/openai-embeddings-dialect.js';
 // The Responses API as an upstream dialect (`api: responses` on an openai model).

@@ -46,14 +46,14 @@ export function clientFacts(format: ClientFormat, answer: unknown): ClientFacts 
     case 'openai-completions':
       return completionFacts(answer as OpenAI.Completions.Completion);
     case 'openai-responses':
-      return responseFacts(answer as OpenAI.Responses.Response);
+      return responsesClientFacts(answer as OpenAI.Responses.Response);
     case 'anthropic-messages':
       return messageFacts(answer as Anthropic.Message);
   }
 }
 
 /** A Responses answer: message texts joined, function calls (call_id as the id), `status[:incomplete reason]`. */
-function responseFacts(response: OpenAI.Responses.Response): ClientFacts {
+function responsesClientFacts(response: OpenAI.Responses.Response): ClientFacts {
   const usage = response.usage;
   return {
     text: response.output.map((item) => (item.type === 'message' ? item.content.map((part) => (part.type === 'output_text' ? part.text : '')).join('') : '')).join(''),
@@ -97,7 +97,7 @@ export function upstreamFacts(family: UpstreamFamily, answer: unknown): Upstream
       };
     }
     case 'openai-responses':
-      return responseFacts(answer as OpenAI.Responses.Response);
+      return responsesUpstreamFacts(answer as OpenAI.Responses.Response);
     case 'ollama': {
       const line = answer as OllamaAnswer;
       return {
@@ -111,7 +111,7 @@ export function upstreamFacts(family: UpstreamFamily, answer: unknown): Upstream
 }
 
 /** A Responses API answer: `output_text`, the function calls, `status` (or the incomplete reason), usage with cached tokens. */
-function responseFacts(response: OpenAI.Responses.Response): UpstreamFacts {
+function responsesUpstreamFacts(response: OpenAI.Responses.Response): UpstreamFacts {
   const cached = response.usage?.input_tokens_details.cached_tokens;
   return {
     // `output_text` is the SDK's convenience getter, absent from the wire JSON: join the message texts.

@@ -2,19 +2,20 @@ import { anthropicProvider } from '@llm-router/anthropic';
 import type { ClientCodec, ClientFormat, ProviderAdapter, UpstreamCodec } from '@llm-router/core';
 import { CLIENT_FORMATS } from '@llm-router/core';
 import { ollamaProvider } from '@llm-router/ollama';
-import { openAIProvider, openAIResponsesProvider } from '@llm-router/openai';
+import { openAIChatOnlyProvider, openAIResponsesProvider } from '@llm-router/openai';
 import { CLIENT_CODECS } from '../routing/client-codecs.js';
 
 /**
- * The upstream API families the router translates to (the echo provider is not a family).
- * `openai-responses` is the openai provider's Responses dialect (a model with `api: responses`).
+ * The upstream API families the router translates to (the echo provider is not a family). `openai` is the
+ * chat dialect as a chat-only server speaks it (`api: chat`: Responses clients are translated to it; with
+ * the default `api: auto` they are passed through), `openai-responses` the Responses dialect (`api: responses`).
  */
 export type UpstreamFamily = 'openai' | 'anthropic' | 'ollama' | 'openai-responses';
 export const UPSTREAM_FAMILIES: readonly UpstreamFamily[] = ['openai', 'anthropic', 'ollama', 'openai-responses'];
 
 /** The real provider adapters, as registered by the app. */
 export const PROVIDERS: Readonly<Record<UpstreamFamily, ProviderAdapter>> = {
-  openai: openAIProvider,
+  openai: openAIChatOnlyProvider,
   anthropic: anthropicProvider,
   ollama: ollamaProvider,
   'openai-responses': openAIResponsesProvider,

@@ -16,7 +16,8 @@ describe('native pairs', () => {
     const config = parseConfig(
       `
 models:
-  to-openai: { provider: openai, endpoint: "http://127.0.0.1:9/v1" }
+  to-openai: { provider: openai, api: chat, endpoint: "http://127.0.0.1:9/v1" }
+  to-openai-auto: { provider: openai, endpoint: "http://127.0.0.1:9/v1" }
   to-anthropic: { provider: anthropic, endpoint: "http://127.0.0.1:9" }
   to-ollama: { provider: ollama, endpoint: "http://127.0.0.1:9" }
   to-openai-responses: { provider: openai, api: responses, endpoint: "http://127.0.0.1:9/v1" }
@@ -27,7 +28,9 @@ models:
     const routes = buildRoutes(config, createProviderRegistry((headers) => headers), http);
 
     const native = UPSTREAM_FAMILIES.flatMap((upstream) => Object.keys(routes.get(`to-${upstream}`)?.urls ?? {}).map((client) => `${client}--${upstream}`));
-    expect(native.sort()).toEqual(['anthropic-messages--anthropic', 'openai-chat--openai', 'openai-completions--openai']);
+    expect(native.sort()).toEqual(['anthropic-messages--anthropic', 'openai-chat--openai', 'openai-completions--openai', 'openai-responses--openai-responses']);
+    // OpenAI's own API (the default `api: auto`) takes Responses requests natively too.
+    expect(Object.keys(routes.get('to-openai-auto')?.urls ?? {}).sort()).toEqual(['openai-chat', 'openai-completions', 'openai-responses']);
 
     const all = CLIENT_FORMATS.flatMap((client) => UPSTREAM_FAMILIES.map((upstream) => `${client}--${upstream}`));
     expect(TRANSLATED_PAIRS.map((pair) => pair.name).sort()).toEqual(all.filter((name) => !native.includes(name)).sort());

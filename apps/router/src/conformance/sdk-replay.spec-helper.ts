@@ -19,11 +19,6 @@ export function replayOpenAIChat(sse: string): Promise<OpenAI.Chat.ChatCompletio
     .finalChatCompletion();
 }
 
-/** `responses.stream(…).finalResponse()`: a Responses API stream as the SDK assembles it. */
-export function replayOpenAIResponses(sse: string): Promise<OpenAI.Responses.Response> {
-  return openAIClient(sse).responses.stream({ model: 'client-model', input: 'hi' }).finalResponse();
-}
-
 /**
  * Legacy completions have no accumulator in the SDK: the chunks the SDK yields, folded into one
  * `text_completion` (texts joined, the last finish_reason, the usage chunk's usage when there is one).

@@ -71,6 +71,7 @@ models:
     expect(gpt?.urls).toEqual({
       'openai-chat': 'http://127.0.0.1:9/v1/chat/completions',
       'openai-completions': 'http://127.0.0.1:9/v1/completions',
+      'openai-responses': 'http://127.0.0.1:9/v1/responses',
     });
     expect(gpt?.routerHeaders).toEqual({ 'content-type': 'application/json', authorization: 'Bearer sk-test-0123456789' });
     expect(gpt?.send).toEqual({ connectTimeoutMs: 2000, responseTimeoutMs: 30000, idleTimeoutMs: 30000, rejectUnauthorized: false });

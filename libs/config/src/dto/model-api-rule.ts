@@ -3,10 +3,10 @@ import type { ModelApi } from '../router-config.js';
 import type { Rule } from './config-rule.decorator.js';
 import { ok, problem } from './rules.js';
 
-const MODEL_APIS: readonly ModelApi[] = ['chat', 'responses'];
+const MODEL_APIS: readonly ModelApi[] = ['auto', 'chat', 'responses'];
 
 /**
- * `models.<name>.api`: `chat` or `responses`, and only on `provider: openai` (the other providers have
+ * `models.<name>.api`: `auto`, `chat` or `responses`, and only on `provider: openai` (the other providers have
  * one API each; naming one there would silently do nothing). Silent about the provider while the value
  * itself is wrong, which is reported on its own.
  */

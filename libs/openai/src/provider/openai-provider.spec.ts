@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { RouterError } from '@llm-router/core';
 import { openAIUpstreamCodec } from '../index.js';
-import { openAIProvider } from './openai-provider.js';
+import { openAIChatOnlyProvider, openAIProvider } from './openai-provider.js';
 
 describe('openAIProvider', () => {
-  it('speaks both OpenAI formats natively and needs no extra headers', () => {
+  it('speaks the three OpenAI formats natively (the chat-only variant two) and needs no extra headers', () => {
     expect(openAIProvider.provider).toBe('openai');
-    expect(openAIProvider.nativeFormats).toEqual(['openai-chat', 'openai-completions']);
+    expect(openAIProvider.nativeFormats).toEqual(['openai-chat', 'openai-completions', 'openai-responses']);
+    expect(openAIChatOnlyProvider.nativeFormats).toEqual(['openai-chat', 'openai-completions']);
     expect(openAIProvider.requiredHeaders).toEqual({});
     expect(openAIProvider.transport).toBeUndefined();
   });

@@ -5,12 +5,11 @@ import { openAIProvider } from './openai-provider.js';
 /**
  * The OpenAI upstream for a model configured with `api: responses` (models such as `gpt-5-codex` answer
  * only on `/v1/responses`): the same provider name, endpoint, auth and error classification as
- * `openAIProvider`, but no native client formats, so chat, legacy completions and Anthropic requests
- * are all translated through the IR to `${endpoint}/responses` by `openAIResponsesUpstreamCodec`.
- * (Once the router has the `openai-responses` client format, that format is this adapter's native one.)
+ * `openAIProvider`; Responses clients are passed through to `${endpoint}/responses`, and chat, legacy
+ * completions and Anthropic requests are all translated through the IR to it by `openAIResponsesUpstreamCodec`.
  */
 export const openAIResponsesProvider: ProviderAdapter = {
   ...openAIProvider,
-  nativeFormats: [],
+  nativeFormats: ['openai-responses'],
   translation: openAIResponsesUpstreamCodec,
 };
