@@ -8,7 +8,7 @@ const DEFAULT_OUTPUT_CAP = 4096;
 
 /**
  * What admission reserves for a request (settling replaces it with the real usage): the prompt estimated
- * from the body's length, and the output cap the request asks for (`max_tokens`, `max_completion_tokens`),
+ * from the body's length, and the output cap the request asks for (`max_tokens`, `max_completion_tokens`, Responses `max_output_tokens`),
  * else the model's `max_tokens`, else 4096, never more than the model's `max_output_tokens` (the router
  * clamps larger values). Embeddings produce no output tokens: none are reserved.
  */
@@ -17,7 +17,7 @@ export function admissionEstimate(request: FastifyRequest, model: ModelConfig, o
   const characters = Number.isFinite(length) && length > 0 ? length : JSON.stringify(request.body ?? '').length;
   if (operation === 'embeddings') return { inputTokens: estimateTokensFromLength(characters), maxOutputTokens: 0 };
   const body = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
-  const asked = positive(body['max_tokens']) ?? positive(body['max_completion_tokens']) ?? model.maxTokens ?? DEFAULT_OUTPUT_CAP;
+  const asked = positive(body['max_tokens']) ?? positive(body['max_completion_tokens']) ?? positive(body['max_output_tokens']) ?? model.maxTokens ?? DEFAULT_OUTPUT_CAP;
   const maxOutputTokens = model.maxOutputTokens === undefined ? asked : Math.min(asked, model.maxOutputTokens);
   return { inputTokens: estimateTokensFromLength(characters), maxOutputTokens };
 }

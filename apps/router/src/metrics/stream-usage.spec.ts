@@ -43,4 +43,11 @@ describe('StreamUsage', () => {
     usage.observe('[DONE]');
     expect(usage.usage).toBeUndefined();
   });
+
+  it("reads the Responses API's usage from the terminal event's response", () => {
+    const usage = new StreamUsage();
+    usage.observe('{"type":"response.created","sequence_number":0,"response":{"id":"resp_1","status":"in_progress","usage":null}}');
+    usage.observe('{"type":"response.completed","sequence_number":9,"response":{"id":"resp_1","status":"completed","usage":{"input_tokens":27,"input_tokens_details":{"cached_tokens":0},"output_tokens":87,"total_tokens":114}}}');
+    expect(usage.usage).toEqual({ inputTokens: 27, outputTokens: 87 });
+  });
 });

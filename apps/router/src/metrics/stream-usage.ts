@@ -6,7 +6,8 @@ const USAGE_OBJECT = /"usage"\s*:\s*\{/;
 
 /**
  * Token usage read off a passthrough stream as it goes by: OpenAI's usage chunk (when the client asked
- * for one), Anthropic's `message_start` (input) and `message_delta` (cumulative output). Only frames
+ * for one), Anthropic's `message_start` (input) and `message_delta` (cumulative output), the Responses
+ * API's terminal event (`response.completed` / `.incomplete` / `.failed`: the usage is in its `response`). Only frames
  * whose text carries a usage object are parsed (OpenAI sends `"usage":null` on every other chunk), so
  * the cost on the hot path is one regex test per frame; the usage itself is read from the parsed frame.
  */
@@ -24,8 +25,8 @@ export class StreamUsage {
       return;
     }
     if (typeof frame !== 'object' || frame === null) return;
-    const message = (frame as { message?: unknown }).message;
-    for (const source of [frame, message]) {
+    const { message, response } = frame as { message?: unknown; response?: unknown };
+    for (const source of [frame, message, response]) {
       const usage = usageOf(source);
       if (usage === undefined) continue;
       this.seen = true;
