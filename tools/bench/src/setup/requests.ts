@@ -21,3 +21,12 @@ export function anthropicMessages(origin: string, model: string, stream: boolean
   const body = { ...fixture('anthropic/basic.request.json'), model, ...(stream ? { stream: true } : {}) };
   return { url: `${origin}/v1/messages`, headers: ANTHROPIC_HEADERS, body: JSON.stringify(body) };
 }
+
+/** The same prompt as an OpenAI Responses API request (`instructions` + `input`), for `model`, streamed or not. */
+export function openaiResponses(origin: string, model: string, stream: boolean): LoadRequest {
+  const chat = fixture('openai-chat/basic.request.json') as { messages: { role: string; content: string }[] };
+  const instructions = chat.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+  const input = chat.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role, content: m.content }));
+  const body = { model, instructions, input, max_output_tokens: 256, temperature: 0.7, store: false, ...(stream ? { stream: true } : {}) };
+  return { url: `${origin}/v1/responses`, headers: OPENAI_HEADERS, body: JSON.stringify(body) };
+}

@@ -4,7 +4,7 @@
  * APIs (and the fixtures in libs/testing), sized like a short chat answer.
  */
 
-export type Family = 'openai' | 'anthropic' | 'ollama';
+export type Family = 'openai' | 'anthropic' | 'ollama' | 'responses';
 
 export interface PreparedAnswer {
   json: Buffer;
@@ -107,7 +107,33 @@ function ollama(chunks: number): PreparedAnswer {
   return { json: Buffer.from(JSON.stringify(json)), frames, framesWithUsage: frames, streamContentType: 'application/x-ndjson' };
 }
 
-const builders: Record<Family, (chunks: number) => PreparedAnswer> = { openai, anthropic, ollama };
+/** OpenAI's Responses API (`/v1/responses`): one message item, its text deltas, the terminal event with usage. */
+function responses(chunks: number): PreparedAnswer {
+  const model = 'gpt-4.1-mini-2025-04-14';
+  const id = 'resp_68c1f2a9b0e48190a3d5c7e9f1b2d4a6';
+  const itemId = 'msg_68c1f2aa1c2c8190b4e6d8f0a2c4e6b8';
+  const usage = { input_tokens: 27, input_tokens_details: { cached_tokens: 0 }, output_tokens: chunks, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 27 + chunks };
+  const part = { type: 'output_text', text: text(chunks), annotations: [], logprobs: [] };
+  const item = { id: itemId, type: 'message', status: 'completed', role: 'assistant', content: [part] };
+  const base = { id, object: 'response', created_at: CREATED, model, error: null, incomplete_details: null, instructions: null, parallel_tool_calls: true, tool_choice: 'auto', tools: [], store: false };
+  const json = { ...base, status: 'completed', output: [item], usage };
+  let sequence = 0;
+  const next = (name: string, data: Record<string, unknown>) => event(name, { type: name, sequence_number: sequence++, ...data });
+  const frames = [
+    next('response.created', { response: { ...base, status: 'in_progress', output: [], usage: null } }),
+    next('response.in_progress', { response: { ...base, status: 'in_progress', output: [], usage: null } }),
+    next('response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', content: [] } }),
+    next('response.content_part.added', { item_id: itemId, output_index: 0, content_index: 0, part: { ...part, text: '' } }),
+    ...Array.from({ length: chunks }, (_, i) => next('response.output_text.delta', { item_id: itemId, output_index: 0, content_index: 0, delta: word(i), logprobs: [] })),
+    next('response.output_text.done', { item_id: itemId, output_index: 0, content_index: 0, text: text(chunks), logprobs: [] }),
+    next('response.content_part.done', { item_id: itemId, output_index: 0, content_index: 0, part }),
+    next('response.output_item.done', { output_index: 0, item }),
+    next('response.completed', { response: json }),
+  ];
+  return { json: Buffer.from(JSON.stringify(json)), frames, framesWithUsage: frames, streamContentType: 'text/event-stream; charset=utf-8' };
+}
+
+const builders: Record<Family, (chunks: number) => PreparedAnswer> = { openai, anthropic, ollama, responses };
 const cache = new Map<string, PreparedAnswer>();
 
 /** The prepared answer for a family and chunk count (built on first use, then cached). */

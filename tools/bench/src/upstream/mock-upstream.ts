@@ -14,6 +14,7 @@ const FAMILY_OF_PATH: Record<string, Family> = {
   '/v1/chat/completions': 'openai',
   '/v1/messages': 'anthropic',
   '/api/chat': 'ollama',
+  '/v1/responses': 'responses',
 };
 
 /**
