@@ -8,7 +8,7 @@ import { freePort, spawnPortPrinter, spawnRouter, type ServerProcess } from './d
 import { warmUp } from './driver/warm-up.js';
 import { BENCH_DIST, RESULTS, ROUTER_ENTRY } from './setup/paths.js';
 import { openaiChat } from './setup/requests.js';
-import { QUIET_ROUTER, writeRouterConfig } from './setup/router-config.js';
+import { ACCESS_BLOCK, QUIET_ROUTER, writeRouterConfig } from './setup/router-config.js';
 
 /**
  * `npx nx run bench:access [-- --rounds N --seconds N]`
@@ -28,13 +28,6 @@ import { QUIET_ROUTER, writeRouterConfig } from './setup/router-config.js';
  * not enforced.
  */
 
-const AUTH_KEY = `auth:
-  keys:
-    - name: bench
-      key: sk-client-0123456789abcdef
-      limits: {rpm: 100000000, tpm: 100000000000, max_parallel: 100000}
-      budget: {tokens: 100000000000, period: 1d}
-`;
 const stateBlock = (redisUrl: string | undefined) => (redisUrl === undefined ? 'state:\n  store: memory\n' : `state:\n  store: redis\n  url: ${redisUrl}\n`);
 const BUDGET_MICROS = 30;
 const CONNECTIONS = 32;
@@ -64,8 +57,8 @@ async function main(): Promise<void> {
     else started.push(redis);
     const setups: { name: string; extra: string }[] = [
       { name: 'no auth', extra: '' },
-      { name: 'auth, memory', extra: AUTH_KEY + stateBlock(undefined) },
-      ...(redis === undefined ? [] : [{ name: 'auth, redis', extra: AUTH_KEY + stateBlock(redis.origin) }]),
+      { name: 'auth, memory', extra: ACCESS_BLOCK + stateBlock(undefined) },
+      ...(redis === undefined ? [] : [{ name: 'auth, redis', extra: ACCESS_BLOCK + stateBlock(redis.origin) }]),
     ];
     const routers: ServerProcess[] = [];
     for (const { name, extra } of setups) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closedLoop } from './driver/closed-loop.js';
 import { warmUp } from './driver/warm-up.js';
@@ -7,10 +7,10 @@ import { renderAllocationSummary, type AllocationProfile } from './profile/summa
 import { renderProfileSummary, summariseProfile, type CpuProfile } from './profile/summarise-profile.js';
 import { BENCH_DIST, RESULTS, ROUTER_ENTRY } from './setup/paths.js';
 import { openaiChat } from './setup/requests.js';
-import { DEFAULT_ROUTER, writeRouterConfig } from './setup/router-config.js';
+import { ACCESS_BLOCK, DEFAULT_ROUTER, writeRouterConfig } from './setup/router-config.js';
 
 /**
- * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream --seconds N --allocations]`
+ * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream --seconds N --allocations --auth]` (--auth: with a client key and limits, in memory)
  *
  * Runs the built router with one closed-loop load (32 connections), profiles its CPU over the measured
  * part only (after a warm-up of every scenario, so the JIT has settled), and prints where the time went
@@ -29,6 +29,7 @@ type Scenario = keyof typeof SCENARIOS;
 let scenario: Scenario = 'passthrough';
 let seconds = 15;
 let allocations = false;
+let auth = false;
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   if (argv[i] === '--scenario' && (argv[i + 1] ?? '') in SCENARIOS) scenario = argv[i + 1] as Scenario;
@@ -36,7 +37,10 @@ for (let i = 0; i < argv.length; i += 2) {
   else if (argv[i] === '--allocations') {
     allocations = true;
     i--;
-  } else throw new Error(`usage: profile.js [--scenario ${Object.keys(SCENARIOS).join('|')}] [--seconds N] [--allocations]`);
+  } else if (argv[i] === '--auth') {
+    auth = true;
+    i--;
+  } else throw new Error(`usage: profile.js [--scenario ${Object.keys(SCENARIOS).join('|')}] [--seconds N] [--allocations] [--auth]`);
 }
 
 const dir = path.join(RESULTS, `profile-${scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -47,6 +51,7 @@ try {
   started.push(upstream);
   const config = path.join(dir, 'router.yaml');
   writeRouterConfig(config, upstream.origin, DEFAULT_ROUTER);
+  if (auth) appendFileSync(config, `${ACCESS_BLOCK}state:\n  store: memory\n`);
   const file = path.join(dir, allocations ? 'router.heapprofile' : 'router.cpuprofile');
   const router = await spawnRouter('router', ROUTER_ENTRY, config, await freePort(), path.join(dir, 'router.log'), ['--import', path.join(BENCH_DIST, 'profile/profile-on-signal.js')], {
     [allocations ? 'BENCH_ALLOCATION_PROFILE' : 'BENCH_CPU_PROFILE']: file,

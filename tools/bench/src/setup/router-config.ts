@@ -49,3 +49,15 @@ header_rules:
 `,
   );
 }
+
+/**
+ * A client key with rpm, tpm, max_parallel and a token budget far above any bench load (every request is
+ * admitted and settled), counted in memory: appended to a router config, it turns the access layer on.
+ */
+export const ACCESS_BLOCK = `auth:
+  keys:
+    - name: bench
+      key: sk-client-0123456789abcdef
+      limits: {rpm: 100000000, tpm: 100000000000, max_parallel: 100000}
+      budget: {tokens: 100000000000, period: 1d}
+`;
