@@ -3,15 +3,20 @@
 export type {
   AdminListenerConfig,
   CorsConfig,
+  FallbackOnEntry,
   HeaderRulesConfig,
+  LoadBalancing,
   LogLevel,
   ModelConfig,
+  ModelRoutingConfig,
+  ResolvedDeployment,
   RetryConfig,
   RouterConfig,
   ServerConfig,
   TransformationConfig,
   TransformationStage,
   TransformationType,
+  UpstreamModelConfig,
 } from './router-config.js';
 export type {
   AuthConfig,
