@@ -23,6 +23,7 @@ import { ModelLookupGuard } from './routing/model-lookup.guard.js';
 import { createProviderRegistry } from './routing/provider-registry.js';
 import { RouteTable } from './routing/route-table.js';
 import { RouterService } from './routing/router.service.js';
+import { RoutedRequests } from './fallback/routed-requests.js';
 import { PROVIDERS, UPSTREAM_HTTP } from './routing/tokens.js';
 
 export interface AppModuleOptions {
@@ -78,6 +79,7 @@ export class AppModule {
         ClientRedactor,
         ModelLookupGuard,
         RouterService,
+        RoutedRequests,
         ShutdownState,
         ConfigReloader,
         RouterMetrics,

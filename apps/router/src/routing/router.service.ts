@@ -18,6 +18,12 @@ import { upstreamBody } from './upstream-body.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
+import { AttemptFailure } from '../fallback/attempt-failure.js';
+import { clientGone } from '../fallback/client-gone.js';
+import { holdUntilContent } from '../fallback/hold-until-content.js';
+import { RoutedRequests } from '../fallback/routed-requests.js';
+import { usesRouting } from '../fallback/routed-models.js';
+import { sendAttempt } from '../fallback/send-attempt.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { clientStreamTranslator } from '../redaction/client-stream-translator.js';
@@ -46,14 +52,25 @@ export class RouterService {
     @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
     @Inject(ShutdownState) private readonly shutdown: ShutdownState,
     @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
+    @Inject(RoutedRequests) private readonly routed: RoutedRequests,
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
-    const { route, format, clientModel } = context;
+    const { route } = context;
     // The body was parsed by Fastify and checked by the guard; it belongs to this request, so edit in place.
     const body = request.body as Record<string, unknown>;
     applyTransformations(body, route.transforms);
+    // Several deployments or fallbacks: the attempt plan drives dispatch, one attempt at a time (fallback/).
+    if (usesRouting(route)) {
+      const answerFailure = (failure: AttemptFailure, attempt: RoutingContext) => this.replyUpstreamError(failure, attempt, reply, requestRecordOf(request), attempt.route.urls[attempt.format] !== undefined);
+      return this.routed.run(request, reply, context, body, (attempt, copy) => this.dispatch(request, reply, attempt, copy), answerFailure);
+    }
+    await this.dispatch(request, reply, context, body);
+  }
 
+  /** Passthrough or translation of `body` to `context.route` (one attempt of a routed request: decided per attempt). */
+  private async dispatch(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, body: Record<string, unknown>): Promise<void> {
+    const { route, format, clientModel } = context;
     const nativeUrl = route.urls[format];
     if (nativeUrl !== undefined) {
       body['model'] = route.model.actualModelName;
@@ -118,7 +135,7 @@ export class RouterService {
     if (stream) {
       const usage = new StreamUsage();
       const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames });
-      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
+      await this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });
       return;
@@ -179,7 +196,7 @@ export class RouterService {
       const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true }), clientModel, (usage) => {
         if (record) record.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
       });
-      this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
+      await this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
       return;
     }
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
@@ -211,7 +228,8 @@ export class RouterService {
    * Sends with retries, before any byte goes to the client. Resolves with the final response (whatever its
    * status), or undefined when the client went away meanwhile (nobody to answer: 499).
    */
-  private async send(request: FastifyRequest, reply: FastifyReply, { route, clientModel }: RoutingContext, upstreamRequest: UpstreamRequest): Promise<UpstreamResponse | undefined> {
+  private async send(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, upstreamRequest: UpstreamRequest): Promise<UpstreamResponse | undefined> {
+    const { route, clientModel } = context;
     const record = requestRecordOf(request);
     if (record) {
       record.upstreamUrl = upstreamRequest.url;
@@ -226,6 +244,7 @@ export class RouterService {
     });
     const started = performance.now();
     try {
+      if (context.attempt !== undefined) return await sendAttempt(route, upstreamRequest, abort.signal);
       const { response } = await this.retry.runWithRetry(
         (attempt) => {
           if (record) record.attempts = attempt;
@@ -254,16 +273,19 @@ export class RouterService {
     }
   }
 
-  private replyStream(
+  private async replyStream(
     response: UpstreamResponse,
     headers: HeaderMap,
     upstreamTranslator: StreamTranslator,
     reply: FastifyReply,
     record: RequestRecord | undefined,
-    { format, route, clientModel }: RoutingContext,
+    { format, route, clientModel, attempt }: RoutingContext,
     onEnd?: () => void,
-  ): void {
+  ): Promise<void> {
     const translator = clientStreamTranslator(upstreamTranslator, { redactor: this.redactor.current, provider: route.adapter.provider, model: clientModel });
+    // A routed attempt writes nothing until its first content (the stream contract): it may still fail over.
+    const prefix = attempt === undefined ? undefined : await holdUntilContent(response.body, translator, { format, firstTokenTimeoutMs: attempt.firstTokenTimeoutMs, idleTimeoutMs: route.send.idleTimeoutMs, signal: clientGone(reply) });
+    if (attempt !== undefined && prefix === undefined) return;
     reply.hijack();
     this.metrics.streamStarted(format);
     const untrack = this.shutdown.trackStream((error) => {
@@ -280,6 +302,7 @@ export class RouterService {
       response: raw,
       translator,
       idleTimeoutMs: route.send.idleTimeoutMs,
+      prefix,
       onText: (text) => {
         if (record === undefined) return;
         if (first) {
@@ -288,11 +311,12 @@ export class RouterService {
         }
         if (this.requestLog.logResponses) this.requestLog.appendResponseBody(record, text);
       },
-      onDone: ({ error }) => {
+      onDone: ({ error, aborted }) => {
         onEnd?.();
         untrack();
         this.metrics.streamEnded(format);
         if (record && error) recordError(record, error);
+        attempt?.onAnswerEnd({ error, aborted });
       },
     });
   }
@@ -305,14 +329,16 @@ export class RouterService {
    * classified and rendered in the client's format (status kept).
    */
   private async replyUpstreamError(
-    response: UpstreamResponse,
+    upstream: UpstreamResponse | AttemptFailure,
     { route, clientModel }: RoutingContext,
     reply: FastifyReply,
     record: RequestRecord | undefined,
     sameFormat: boolean,
   ): Promise<void> {
+    // A routed request's last failed attempt: its error response was read (and classified) already, or it had none.
+    const { response, known } = upstreamErrorOf(upstream);
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
-    const error = route.adapter.classifyError(response.status, raw, response.headers);
+    const error = known ?? route.adapter.classifyError(response.status, raw, response.headers);
     if ((response.status === 401 || response.status === 403) && route.model.apiKey !== undefined) {
       throw credentialsRefusedError(error, route.adapter.provider, clientModel);
     }
@@ -321,6 +347,13 @@ export class RouterService {
     const redactor = this.redactor.current;
     await reply.code(response.status).headers(clientResponseHeaders(response.headers, route.model.actualModelName, { redactor, alreadySet: reply.raw.getHeaderNames() })).send(redactor.redact(raw));
   }
+}
+
+/** An upstream error response, or a routed request's last failed attempt: its response was read and classified already, or it had none (then its error is thrown). */
+function upstreamErrorOf(upstream: UpstreamResponse | AttemptFailure): { response: UpstreamResponse; known?: RouterError } {
+  if (!(upstream instanceof AttemptFailure)) return { response: upstream };
+  if (upstream.response === undefined) throw upstream.error;
+  return { response: upstream.response, known: upstream.error };
 }
 
 function isJsonObject(text: string): boolean {
