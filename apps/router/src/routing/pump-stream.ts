@@ -182,4 +182,9 @@ export function pumpStream(options: PumpStreamOptions): void {
     }),
   );
   armIdle();
+  // The caller paused it when it handed the stream over; a 'data' listener does not undo an explicit pause.
+  if (prefix !== undefined) {
+    if (response.writableNeedDrain) response.once('drain', () => guarded(() => upstream.resume()));
+    else upstream.resume();
+  }
 }
