@@ -64,6 +64,13 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
           'gpt-stream': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-silent': { ...pair, first_token_timeout: 0.4, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-weighted': { ...pair, load_balancing: 'weighted', deployments: [at(a, 'a'), at(b, 'b')] },
+          'gpt-reset': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
+          'gpt-mute': { ...pair, timeout: 0.4, deployments: [at(a, 'primary'), at(b, 'secondary')] },
+          'gpt-policy': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
+          'gpt-tiers': { ...pair, deployments: [{ ...at(a, 'main') }, { ...at(b, 'backup'), priority: 1 }] },
+          'gpt-dead': { ...pair, provider: 'openai', endpoint: `${a.origin}/v1`, retry_config: { max_retries: 0 }, routing: { cooldown: { allowed_fails: 1, cooldown_time: 30 } }, fallbacks: ['gpt-alive'] },
+          'gpt-alive': { ...pair, provider: 'openai', endpoint: `${b.origin}/v1` },
+          'claude-primary': { provider: 'anthropic', endpoint: claude.origin, api_key: ANTHROPIC_KEY, actual_model_name: 'claude-haiku-4-5', retry_config: { max_retries: 0 }, fallbacks: ['gpt-alive'] },
         },
       },
     });
@@ -198,6 +205,84 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
     expect(elapsed).toBeLessThan(5_000);
     expect(a.requests).toHaveLength(1);
     expect(b.requests).toHaveLength(1);
+  });
+
+  it('a reset connection fails over to the other deployment', async () => {
+    a.enqueue({ resetConnection: true });
+    const { response } = await openaiClient(router).chat.completions.create({ model: 'gpt-reset', ...CHAT }).withResponse();
+    expect(response.headers.get('x-router-deployment')).toBe('secondary');
+    expect(a.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(1);
+  });
+
+  it('an upstream silent before its headers (timeout) fails over at once, not retried on the same deployment', async () => {
+    a.enqueue({ delayHeadersMs: 3_000 });
+    const started = Date.now();
+    const { response } = await openaiClient(router).chat.completions.create({ model: 'gpt-mute', ...CHAT }).withResponse();
+    expect(response.headers.get('x-router-deployment')).toBe('secondary');
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(a.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(1);
+  });
+
+  it("a content-policy 400 is not retried nor sent elsewhere, and keeps the provider's reason", async () => {
+    a.enqueue({ status: 400, body: { error: { message: 'Your request was rejected as a result of our safety system.', type: 'invalid_request_error', param: null, code: 'content_policy_violation' } } });
+    const response = await fetch(`${router.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-client' },
+      body: JSON.stringify({ model: 'gpt-policy', ...CHAT }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'content_policy_violation', message: expect.stringContaining('safety system') } });
+    expect(a.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(0);
+  });
+
+  it('a lower-priority tier serves only once the higher tier failed', async () => {
+    const client = openaiClient(router);
+    const first = await client.chat.completions.create({ model: 'gpt-tiers', ...CHAT }).withResponse();
+    expect(first.response.headers.get('x-router-deployment')).toBe('main');
+    a.enqueue({ status: 503 }, { status: 503 });
+    const second = await client.chat.completions.create({ model: 'gpt-tiers', ...CHAT }).withResponse();
+    expect(second.response.headers.get('x-router-deployment')).toBe('backup');
+    // The main tier's one deployment is retried (max_retries 1) before the lower tier is used.
+    expect(a.requests).toHaveLength(3);
+    expect(b.requests).toHaveLength(1);
+  });
+
+  it('while every deployment of a model is out, requests go straight to its fallback', async () => {
+    a.enqueue({ status: 503 });
+    const client = openaiClient(router);
+    expect((await client.chat.completions.create({ model: 'gpt-dead', ...CHAT })).model).toBe('gpt-alive');
+    expect((await client.chat.completions.create({ model: 'gpt-dead', ...CHAT })).model).toBe('gpt-alive');
+    expect(a.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(2);
+  });
+
+  it('an Anthropic client falls back from an Anthropic model to an OpenAI one, streamed, in its own format', async () => {
+    claude.enqueue({ status: 529 });
+    const response = await fetch(`${router.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'sk-ant-client', 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify({ model: 'claude-primary', max_tokens: 64, stream: true, ...CHAT }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-router-model')).toBe('gpt-alive');
+    const text = await response.text();
+    expect(text).toContain('event: message_start');
+    expect(text).toContain('"model":"gpt-alive"');
+    expect(text).toContain('event: content_block_delta');
+    expect(text).toContain('event: message_stop');
+    expect(claude.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(1);
+    expect(b.requests[0]?.path).toBe('/v1/chat/completions');
+  });
+
+  it('counts attempts, fallbacks and circuit state per model and deployment in /metrics', async () => {
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
+    expect(metrics).toMatch(/llm_router_routing_attempts_total\{model="gpt-503",deployment="primary",outcome="503"\} [1-9]/);
+    expect(metrics).toMatch(/llm_router_routing_fallbacks_total\{from="gpt-cross",to="claude-fb",kind="fallbacks"\} [1-9]/);
+    expect(metrics).toMatch(/llm_router_deployment_circuit_state\{model="gpt-429",deployment="primary"\} 2/);
   });
 
   it('weighted balancing spreads requests over both deployments', async () => {
