@@ -64,6 +64,7 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
           'gpt-stream': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-silent': { ...pair, first_token_timeout: 0.4, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-weighted': { ...pair, load_balancing: 'weighted', deployments: [at(a, 'a'), at(b, 'b')] },
+          'gpt-flap': { ...pair, routing: { cooldown: { allowed_fails: 1, cooldown_time: 0.3 } }, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-reset': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-mute': { ...pair, timeout: 0.4, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-policy': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
@@ -205,6 +206,20 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
     expect(elapsed).toBeLessThan(5_000);
     expect(a.requests).toHaveLength(1);
     expect(b.requests).toHaveLength(1);
+  });
+
+  it('a deployment taken out comes back after its cooldown: one probe request, then traffic returns to it', async () => {
+    a.enqueue({ status: 503 });
+    const client = openaiClient(router);
+    const deploymentOf = async () => (await client.chat.completions.create({ model: 'gpt-flap', ...CHAT }).withResponse()).response.headers.get('x-router-deployment');
+    expect(await deploymentOf()).toBe('secondary'); // primary failed once (allowed_fails 1): out for 0.3 s
+    expect(await deploymentOf()).toBe('secondary'); // still out: not even tried
+    expect(a.requests).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await deploymentOf()).toBe('primary'); // the half-open probe succeeds
+    expect(await deploymentOf()).toBe('primary'); // back in rotation (ordered: first)
+    expect(a.requests).toHaveLength(3);
+    expect(b.requests).toHaveLength(2);
   });
 
   it('a reset connection fails over to the other deployment', async () => {

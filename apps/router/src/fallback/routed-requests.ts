@@ -44,6 +44,7 @@ export class RoutedRequests {
     const plan = routing.plan<AttemptFailure>(context.route.name, { deadlineAt: routing.clock.now() + BUDGET_TIMEOUTS * context.route.model.timeoutMs });
     const gone = clientGone(reply);
     const contexts = new WeakMap<AttemptFailure, RoutingContext>();
+    const planStarted = performance.now();
     let answered = false;
     try {
       let step = plan.start();
@@ -73,12 +74,15 @@ export class RoutedRequests {
           await send(attempt, structuredClone(body));
         } catch (error) {
           if (!(error instanceof AttemptFailure)) throw error;
+          if (record) record.upstreamMs = performance.now() - planStarted;
           contexts.set(error, attempt);
           if (gone.aborted) return;
           this.logger.warn({ reqId: record?.id, model: current.model.name, deployment: current.deployment.label, result: error.label, error: error.message }, 'routed attempt failed');
           step = plan.settle(error.outcome);
           continue;
         }
+        // Until the answer was handed over (a stream: its first content): every attempt and wait included.
+        if (record) record.upstreamMs = performance.now() - planStarted;
         if (gone.aborted && !reply.raw.headersSent) return;
         step = plan.settle({ kind: 'success', firstByteMs: routing.clock.now() - started });
         answered = true;
