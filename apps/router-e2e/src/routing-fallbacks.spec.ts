@@ -145,6 +145,26 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
     expect(claude.requests).toHaveLength(1);
   });
 
+  it('the cross-family fallback carries tools: an OpenAI client gets the Anthropic fallback\'s tool calls as OpenAI deltas', async () => {
+    a.enqueue({ status: 503 });
+    const stream = await openaiClient(router).chat.completions.create({
+      model: 'gpt-cross',
+      stream: true,
+      messages: [{ role: 'user', content: 'Weather in Paris and Tokyo?' }],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
+    });
+    const names: string[] = [];
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      expect(chunk.model).toBe('claude-fb');
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) if (call.function?.name) names.push(call.function.name);
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(names.length).toBeGreaterThan(0);
+    expect(finish).toBe('tool_calls');
+    expect(claude.requests[0]?.body).toMatchObject({ tools: [expect.objectContaining({ name: 'get_weather' })] });
+  });
+
   it('a context-length 400 goes to context_window_fallbacks, never resent to the same model', async () => {
     a.enqueue(CONTEXT_400);
     const { data, response } = await openaiClient(router).chat.completions.create({ model: 'gpt-short', ...CHAT }).withResponse();
