@@ -63,6 +63,14 @@ describe('holdUntilContent', () => {
     }
   });
 
+  it('hands over without content once the held text passes maxHeldChars', async () => {
+    const upstream = new PassThrough();
+    const held = holdUntilContent(upstream, passthroughTranslator(codec, 'gpt'), { format: 'openai-chat', signal: new AbortController().signal, maxHeldChars: ROLE.length + 10 });
+    upstream.write(ROLE);
+    upstream.write(ROLE);
+    expect(await held).toMatchObject({ ended: false });
+  });
+
   it('resolves undefined when the client leaves', async () => {
     const upstream = new PassThrough();
     const gone = new AbortController();

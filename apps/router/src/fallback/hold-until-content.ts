@@ -12,6 +12,8 @@ export interface HoldOptions {
   idleTimeoutMs?: number;
   /** The client left: resolves `undefined` and destroys the upstream. */
   signal: AbortSignal;
+  /** Held text beyond this many characters (frames without content) is handed over as it is: the hold-back is bounded. */
+  maxHeldChars?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface HoldOptions {
  */
 export function holdUntilContent(upstream: Readable, translator: StreamTranslator, options: HoldOptions): Promise<TranslatedChunk | undefined> {
   const { format, firstTokenTimeoutMs, idleTimeoutMs, signal } = options;
+  const maxHeldChars = options.maxHeldChars ?? Number.POSITIVE_INFINITY;
   return new Promise<TranslatedChunk | undefined>((resolve, reject) => {
     let text = '';
     let settled = false;
@@ -53,7 +56,7 @@ export function holdUntilContent(upstream: Readable, translator: StreamTranslato
     const take = (out: TranslatedChunk, atEnd: boolean) => {
       text += out.text;
       if (out.error !== undefined) fail('stream_error', out.error);
-      else if (out.ended || atEnd || clientTextHasContent(format, out.text)) hand({ text, ended: out.ended || atEnd });
+      else if (out.ended || atEnd || text.length > maxHeldChars || clientTextHasContent(format, out.text)) hand({ text, ended: out.ended || atEnd });
     };
     const onData = (chunk: Buffer) => {
       try {

@@ -284,7 +284,7 @@ export class RouterService {
   ): Promise<void> {
     const translator = clientStreamTranslator(upstreamTranslator, { redactor: this.redactor.current, provider: route.adapter.provider, model: clientModel });
     // A routed attempt writes nothing until its first content (the stream contract): it may still fail over.
-    const prefix = attempt === undefined ? undefined : await holdUntilContent(response.body, translator, { format, firstTokenTimeoutMs: attempt.firstTokenTimeoutMs, idleTimeoutMs: route.send.idleTimeoutMs, signal: clientGone(reply) });
+    const prefix = attempt === undefined ? undefined : await holdUntilContent(response.body, translator, { format, firstTokenTimeoutMs: attempt.firstTokenTimeoutMs, idleTimeoutMs: route.send.idleTimeoutMs, maxHeldChars: route.streamFrameLimitChars, signal: clientGone(reply) });
     if (attempt !== undefined && prefix === undefined) return;
     reply.hijack();
     this.metrics.streamStarted(format);
