@@ -26,6 +26,7 @@ import { createProviderRegistry } from './routing/provider-registry.js';
 import { RouteTable } from './routing/route-table.js';
 import { RouterService } from './routing/router.service.js';
 import { UpstreamSender } from './routing/upstream-sender.js';
+import { RoutedRequests } from './fallback/routed-requests.js';
 import { PROVIDERS, UPSTREAM_HTTP } from './routing/tokens.js';
 
 export interface AppModuleOptions {
@@ -83,6 +84,7 @@ export class AppModule {
         RouterService,
         UpstreamSender,
         EmbeddingsService,
+        RoutedRequests,
         ShutdownState,
         ConfigReloader,
         RouterMetrics,

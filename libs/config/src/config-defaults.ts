@@ -37,6 +37,13 @@ export const DEFAULTS = {
   backoffFactor: 2,
   initialDelaySeconds: 1,
   maxDelaySeconds: 60,
+  // Routing (issue 13): what takes a deployment out and what moves a request on.
+  allowedFails: 3,
+  cooldownTimeSeconds: 30,
+  fallbackOn: [429, 500, 502, 503, 504, 529, 'timeout', 'network'],
+  loadBalancing: 'weighted',
+  deploymentWeight: 1,
+  deploymentPriority: 0,
   transformationEnabled: true,
   transformationStage: 'request',
 } as const;

@@ -3,16 +3,21 @@
 export type {
   AdminListenerConfig,
   CorsConfig,
+  FallbackOnEntry,
   HeaderRulesConfig,
+  LoadBalancing,
   LogLevel,
   ModelApi,
   ModelConfig,
+  ModelRoutingConfig,
+  ResolvedDeployment,
   RetryConfig,
   RouterConfig,
   ServerConfig,
   TransformationConfig,
   TransformationStage,
   TransformationType,
+  UpstreamModelConfig,
 } from './router-config.js';
 export type {
   AuthConfig,

@@ -47,6 +47,12 @@ describe('parseConfig', () => {
             imageFetchMaxBytes: 5 * 1024 * 1024,
             retry: { maxRetries: 3, retryStatusCodes: [429, 500, 502, 503, 504], backoffFactor: 2, initialDelayMs: 1000, maxDelayMs: 60_000 },
             transformations: [],
+            // The seed's form is one deployment; routing defaults apply.
+            deployments: [expect.objectContaining({ key: 'gpt-4#0|openai||gpt-4', label: '0', index: 0, weight: 1, priority: 0, path: 'models.gpt-4', provider: 'openai' })],
+            fallbacks: [],
+            contextWindowFallbacks: [],
+            loadBalancing: 'weighted',
+            routing: { cooldown: { allowedFails: 3, cooldownMs: 30_000 }, fallbackOn: [429, 500, 502, 503, 504, 529, 'timeout', 'network'] },
           },
         },
         headerRules: { dropAll: false, dropHeaders: [], addHeaders: {}, forceHeaders: {} },
@@ -133,7 +139,10 @@ transformations:
         { env: {} },
       );
       expect(config.server).toMatchObject({ host: '0.0.0.0', port: 9000, logLevel: 'debug', logRequests: true, logResponses: true, maskApiKeys: false, bodyLimitBytes: 1572864, shutdownGraceMs: 2500, streamFrameLimitChars: 524288 });
-      expect(config.models['claude-3.5:latest']).toEqual({
+      const { deployments, fallbacks: _f, contextWindowFallbacks: _c, loadBalancing: _l, routing: _r, ...upstream } = config.models['claude-3.5:latest'] ?? {};
+      // The single deployment carries the same upstream fields as the model's top level.
+      expect(deployments?.[0]).toMatchObject(upstream);
+      expect(upstream).toEqual({
         name: 'claude-3.5:latest',
         provider: 'anthropic',
         endpoint: 'https://api.anthropic.com',

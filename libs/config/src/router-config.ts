@@ -129,7 +129,11 @@ export interface TransformationConfig {
  */
 export type ModelApi = 'auto' | 'chat' | 'responses';
 
-export interface ModelConfig {
+/**
+ * The fields of one upstream, resolved: a seed model's own, or one deployment's (the model's values as
+ * defaults). `name` is always the client-facing model name.
+ */
+export interface UpstreamModelConfig {
   /** The client-facing name (the key under `models`). */
   name: string;
   /** Not checked against a list here: the app knows which providers exist. */
@@ -163,6 +167,58 @@ export interface ModelConfig {
   headerRules?: HeaderRulesConfig;
   /** The model's own list only ([] when none); the app runs them after the global ones. */
   transformations: TransformationConfig[];
+}
+
+/** One deployment of a model: a full upstream config plus its identity, share and tier. */
+export interface ResolvedDeployment extends UpstreamModelConfig {
+  /**
+   * Identity across reloads (health state is kept per key), never a secret:
+   * `<model>#<name|index>|<provider>|<endpoint without userinfo, query or fragment>|<actual_model_name>`.
+   */
+  key: string;
+  /** What logs, metrics and `x-router-deployment` show: the deployment's `name`, else its index ("0", "1"...). */
+  label: string;
+  /** Position in `deployments` (0 for the seed's single-deployment form). */
+  index: number;
+  /** Relative share for `weighted` (>= 0, default 1). */
+  weight: number;
+  /** Tier: lower first (integer >= 0, default 0). */
+  priority: number;
+  /** Where its fields are written, for problems: `models.<name>` (seed form) or `models.<name>.deployments[<i>]`. */
+  path: string;
+}
+
+export type LoadBalancing = 'weighted' | 'least_busy' | 'latency' | 'ordered';
+
+/** A `fallback_on` entry: an upstream status, or a failure class. */
+export type FallbackOnEntry = number | 'timeout' | 'network';
+
+export interface ModelRoutingConfig {
+  cooldown: {
+    /** Consecutive failures before a deployment is taken out of rotation. */
+    allowedFails: number;
+    /** First time out, ms. */
+    cooldownMs: number;
+  };
+  fallbackOn: FallbackOnEntry[];
+}
+
+/**
+ * A router model. Its top-level upstream fields are its first deployment's, so code that knows one upstream
+ * per model keeps working; `deployments` lists them all (the seed's form: exactly one).
+ */
+export interface ModelConfig extends UpstreamModelConfig {
+  /** At least one; `deployments[0]` holds the same upstream fields as the model's top level. */
+  deployments: ResolvedDeployment[];
+  /** Other model names, tried in order when every deployment failed with a `fallback_on` failure. */
+  fallbacks: string[];
+  /** Other model names tried instead on a context-length error. */
+  contextWindowFallbacks: string[];
+  loadBalancing: LoadBalancing;
+  /** From the response headers to a stream's first content, ms; then the request fails over. Absent: no limit of its own. */
+  firstTokenTimeoutMs?: number;
+  /** The global `routing:` with the model's overrides. */
+  routing: ModelRoutingConfig;
   /** USD per million tokens, for USD budgets. */
   pricing?: ModelPricingConfig;
   /** Model-wide limits, counted per router model name on top of each caller's. */

@@ -2,6 +2,7 @@ import type { ConfigProblem } from '@llm-router/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigFileDto } from './dto/config-file.dto.js';
+import { fallbackProblems } from './fallback-problems.js';
 import { toConfigProblems } from './to-config-problems.js';
 
 export type ValidatedConfigFile = { ok: true; file: ConfigFileDto } | { ok: false; problems: ConfigProblem[] };
@@ -17,5 +18,7 @@ export function validateConfigFile(tree: Record<string, unknown>): ValidatedConf
     stopAtFirstError: true,
     validationError: { target: false, value: true },
   });
-  return errors.length === 0 ? { ok: true, file } : { ok: false, problems: toConfigProblems(errors) };
+  // Fallback names are checked across models, which no single DTO sees.
+  const problems = [...toConfigProblems(errors), ...fallbackProblems(file.models)];
+  return problems.length === 0 ? { ok: true, file } : { ok: false, problems };
 }

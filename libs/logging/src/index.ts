@@ -7,7 +7,7 @@ export { SecretRedactor, REDACTED } from './masking/secret-redactor.js';
 export { createLogger, maskerOf, type CreateLoggerOptions, type Logger } from './logger/create-logger.js';
 export { PinoLoggerService } from './logger/pino-logger.service.js';
 export { CaptureStream } from './logger/capture-stream.js';
-export type { RequestRecord, UpstreamRequestLog } from './request/request-record.js';
+export type { RequestRecord, RoutingAttemptLog, UpstreamRequestLog } from './request/request-record.js';
 export { requestRecordOf } from './request/request-record-of.js';
 export { resolveRequestId } from './request/request-id.js';
 export { RequestLog, CLIENT_CLOSED_REQUEST, PROBE_PATHS, type RequestLogOptions, type RequestOutcome } from './request/request-log.js';

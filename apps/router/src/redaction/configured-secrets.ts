@@ -22,7 +22,8 @@ export function configuredSecrets(config: RouterConfig): string[] {
     }
   };
   addRules(config.headerRules);
-  for (const model of Object.values(config.models)) {
+  // Every deployment's own fields (the seed form's one deployment is the model itself).
+  for (const model of Object.values(config.models).flatMap((m) => [m, ...m.deployments])) {
     if (model.apiKey !== undefined) secrets.add(model.apiKey);
     addRules(model.headerRules);
     if (model.endpoint !== undefined) for (const secret of userinfoSecrets(model.endpoint)) secrets.add(secret);

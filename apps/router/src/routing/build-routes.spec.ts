@@ -18,6 +18,35 @@ function problemsOf(yaml: string): string[] {
 }
 
 describe('buildRoutes', () => {
+  it('compiles one Route per deployment; the model maps to its first, which lists them all', () => {
+    const config = parseConfig(
+      `
+models:
+  m:
+    provider: openai
+    api_key: sk-model
+    deployments:
+      - {endpoint: "http://127.0.0.1:1/v1", name: east}
+      - {provider: anthropic, endpoint: "http://127.0.0.1:2", api_key: sk-b, actual_model_name: claude-x}
+`,
+      'test.yaml',
+      { env: {} },
+    );
+    const route = buildRoutes(config, providers, http).get('m');
+    expect(route?.deployments.map((r) => [r.deployment.label, r.adapter.provider, r.endpoint, r.model.actualModelName, r.model.apiKey])).toEqual([
+      ['east', 'openai', 'http://127.0.0.1:1/v1', 'm', 'sk-model'],
+      ['1', 'anthropic', 'http://127.0.0.1:2', 'claude-x', 'sk-b'],
+    ]);
+    expect(route?.deployments[0]).toBe(route);
+    expect(route?.deployments[1]?.deployments).toBe(route?.deployments);
+  });
+
+  it("reports a deployment's unknown provider at the deployment", () => {
+    expect(problemsOf('models:\n  m:\n    provider: openai\n    deployments: [{endpoint: "http://127.0.0.1:1"}, {provider: nope, endpoint: "http://127.0.0.1:1"}]\n')).toEqual([
+      expect.stringMatching(/^models\.m\.deployments\[1\]\.provider: unknown provider 'nope'/),
+    ]);
+  });
+
   it('compiles the request-stage and the upstream-stage transformations apart, global rules first in each', () => {
     const config = parseConfig(
       `

@@ -2,18 +2,19 @@ import type { RouterConfig } from '@llm-router/config';
 import { ConfigValidationError, type ConfigProblem, type ProviderAdapter, type UpstreamTransport } from '@llm-router/core';
 import { compileHeaderRules } from '@llm-router/header-rules';
 import { compileTransformations } from '@llm-router/transforms';
+import { deploymentsOf, routesByModel } from './deployment-routes.js';
 import { splitEndpointCredentials } from './endpoint-credentials.js';
 import { registryKey } from './provider-registry.js';
 import type { Route } from './route.js';
 
 /**
- * Compiles the config into one Route per model, once, at boot. Every problem found here (unknown
+ * Compiles the config into one Route per deployment (the seed form: one per model), keyed by model name
+ * (its first deployment's Route, holding them all in `deployments`), once, at boot. Every problem found here (unknown
  * provider, missing endpoint, bad regex or JSONPath in a rule) is collected and thrown together as a
  * ConfigValidationError, like the config lib's own validation, so the CLI reports them all and exits 2.
  */
 export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string, ProviderAdapter>, http: UpstreamTransport): Map<string, Route> {
   const problems: ConfigProblem[] = [];
-  const routes = new Map<string, Route>();
   const collect = <T>(compile: () => T): T | undefined => {
     try {
       return compile();
@@ -24,8 +25,8 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
     }
   };
 
-  for (const [name, model] of Object.entries(config.models)) {
-    const path = `models.${name}`;
+  const compiled: Omit<Route, 'deployments'>[] = [];
+  for (const { name, model, deployment, path } of deploymentsOf(config)) {
     // `api` (validated by the config: openai only) picks the provider's dialect adapter.
     const adapter = providers.get(registryKey(model.provider, model.api));
     if (adapter === undefined) {
@@ -62,9 +63,10 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
     const upstreamTransforms = collect(() => compileTransformations(transformLayers, { stepBudget, stage: 'upstream' }));
     if (headerRules === undefined || transforms === undefined || upstreamTransforms === undefined) continue;
 
-    routes.set(name, {
+    compiled.push({
       name,
       model,
+      deployment,
       adapter,
       transport: adapter.transport ?? http,
       endpoint: endpoint.replace(/\/+$/, ''),
@@ -88,5 +90,5 @@ export function buildRoutes(config: RouterConfig, providers: ReadonlyMap<string,
     });
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  return routes;
+  return routesByModel(compiled);
 }

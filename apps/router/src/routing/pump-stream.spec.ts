@@ -13,8 +13,9 @@ import type { StreamTranslator } from './stream-translator.js';
 type Outcome = Parameters<PumpStreamOptions['onDone']>[0];
 
 /** A real HTTP server whose one response is fed by `upstream` through the pump. */
-async function serve(codec: ClientCodec, options: { translator?: StreamTranslator; idleTimeoutMs?: number } = {}) {
+async function serve(codec: ClientCodec, options: { translator?: StreamTranslator; idleTimeoutMs?: number; prefix?: PumpStreamOptions['prefix']; paused?: boolean } = {}) {
   const upstream = new PassThrough();
+  if (options.paused === true) upstream.pause();
   let resolveDone!: (o: Outcome) => void;
   let doneCalls = 0;
   const done = new Promise<Outcome>((r) => (resolveDone = r));
@@ -27,6 +28,7 @@ async function serve(codec: ClientCodec, options: { translator?: StreamTranslato
       response: res,
       translator,
       idleTimeoutMs: options.idleTimeoutMs,
+      prefix: options.prefix,
       onDone: (outcome) => {
         doneCalls++;
         resolveDone(outcome);
@@ -41,6 +43,28 @@ async function serve(codec: ClientCodec, options: { translator?: StreamTranslato
 const servers: http.Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
+});
+
+describe('pumpStream with a held-back prefix', () => {
+  it('writes the prefix first and resumes the paused upstream', async () => {
+    const { upstream, done, server, url } = await serve(openAIChatCodec, { prefix: { text: 'data: {"held":1}\n\n', ended: false }, paused: true });
+    servers.push(server);
+    const response = await fetch(url);
+    upstream.end('data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
+    const text = await response.text();
+    expect(text.startsWith('data: {"held":1}\n\n')).toBe(true);
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+    expect(await done).toEqual({ error: undefined, aborted: false });
+  });
+
+  it('ends at once when the prefix ended the stream, without reading the upstream', async () => {
+    const { upstream, done, server, url } = await serve(openAIChatCodec, { prefix: { text: 'data: [DONE]\n\n', ended: true }, paused: true });
+    servers.push(server);
+    const response = await fetch(url);
+    expect(await response.text()).toBe('data: [DONE]\n\n');
+    expect(await done).toEqual({ error: undefined, aborted: false });
+    expect(upstream.isPaused()).toBe(true);
+  });
 });
 
 describe('pumpStream with the passthrough translator', () => {

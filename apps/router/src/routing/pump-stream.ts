@@ -17,6 +17,11 @@ export interface PumpStreamOptions {
   onText?: (text: string) => void;
   /** Called once, when the stream is over for any reason. */
   onDone: (outcome: { error?: RouterError; aborted: boolean }) => void;
+  /**
+   * What the caller already read and translated (a routed stream's held-back opening frames and first
+   * content): written first; when it ended the stream, the upstream is not read at all.
+   */
+  prefix?: TranslatedChunk;
 }
 
 /**
@@ -112,6 +117,17 @@ export function pumpStream(options: PumpStreamOptions): void {
     return write(out.text);
   };
 
+  const { prefix } = options;
+  if (prefix !== undefined) {
+    guarded(() => {
+      forward(prefix);
+      if (!prefix.ended) return;
+      ended = true;
+      close(prefix.error);
+    });
+    if (ended) return;
+  }
+
   // The body may have failed between the response headers and now (no listener of ours saw it).
   if (upstream.errored !== null || upstream.destroyed) {
     guarded(() => failInBand(asRouterError(upstream.errored ?? new Error('upstream stream closed before it started'), 'upstream stream failed')));
@@ -166,4 +182,9 @@ export function pumpStream(options: PumpStreamOptions): void {
     }),
   );
   armIdle();
+  // The caller paused it when it handed the stream over; a 'data' listener does not undo an explicit pause.
+  if (prefix !== undefined) {
+    if (response.writableNeedDrain) response.once('drain', () => guarded(() => upstream.resume()));
+    else upstream.resume();
+  }
 }

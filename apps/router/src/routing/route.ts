@@ -1,4 +1,4 @@
-import type { ModelConfig } from '@llm-router/config';
+import type { ModelConfig, ResolvedDeployment } from '@llm-router/config';
 import type { ClientFormat, HeaderMap, ProviderAdapter, SendOptions, UpstreamTransport } from '@llm-router/core';
 import type { CompiledHeaderRules } from '@llm-router/header-rules';
 import type { RetryPolicy } from '@llm-router/retry';
@@ -12,7 +12,12 @@ import type { CompiledTransformations } from '@llm-router/transforms';
 export interface Route {
   /** The model name clients send. */
   readonly name: string;
+  /** The model, with this deployment's upstream fields at its top level (see deploymentModel). */
   readonly model: ModelConfig;
+  /** The deployment this Route sends to (the seed form's one deployment for a single-upstream model). */
+  readonly deployment: ResolvedDeployment;
+  /** Every deployment of the model, this one included, in config order (the same array for all of them). */
+  readonly deployments: readonly Route[];
   readonly adapter: ProviderAdapter;
   readonly transport: UpstreamTransport;
   /** The model's endpoint, or the provider's default; translated requests go to `endpoint + path`. */

@@ -18,6 +18,12 @@ import { UpstreamSender } from './upstream-sender.js';
 import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
+import { AttemptFailure } from '../fallback/attempt-failure.js';
+import { clientGone } from '../fallback/client-gone.js';
+import { holdUntilContent } from '../fallback/hold-until-content.js';
+import { RoutedRequests } from '../fallback/routed-requests.js';
+import { usesRouting } from '../fallback/routed-models.js';
+import { sendAttempt } from '../fallback/send-attempt.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { clientStreamTranslator } from '../redaction/client-stream-translator.js';
@@ -43,14 +49,26 @@ export class RouterService {
     @Inject(RouterMetrics) private readonly metrics: RouterMetrics,
     @Inject(ShutdownState) private readonly shutdown: ShutdownState,
     @Inject(ClientRedactor) private readonly redactor: ClientRedactor,
+    @Inject(RoutedRequests) private readonly routed: RoutedRequests,
   ) {}
 
   async handle(request: FastifyRequest, reply: FastifyReply, context: RoutingContext): Promise<void> {
-    const { route, format, clientModel } = context;
+    const { route } = context;
     // The body was parsed by Fastify and checked by the guard; it belongs to this request, so edit in place.
     const body = request.body as Record<string, unknown>;
     applyTransformations(body, route.transforms);
+    // Several deployments or fallbacks: the attempt plan drives dispatch, one attempt at a time (fallback/).
+    if (usesRouting(route)) {
+      const answerFailure = (failure: AttemptFailure, attempt: RoutingContext) =>
+        replyUpstreamError(failure, attempt, reply, requestRecordOf(request), attempt.route.urls[attempt.format] !== undefined, this.redactor.current);
+      return this.routed.run(request, reply, context, body, (attempt, copy) => this.dispatch(request, reply, attempt, copy), answerFailure);
+    }
+    await this.dispatch(request, reply, context, body);
+  }
 
+  /** Passthrough or translation of `body` to `context.route` (one attempt of a routed request: decided per attempt). */
+  private async dispatch(request: FastifyRequest, reply: FastifyReply, context: RoutingContext, body: Record<string, unknown>): Promise<void> {
+    const { route, format, clientModel } = context;
     const nativeUrl = route.urls[format];
     if (nativeUrl !== undefined) {
       body['model'] = route.model.actualModelName;
@@ -115,7 +133,7 @@ export class RouterService {
     if (stream) {
       const usage = new StreamUsage();
       const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames });
-      this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
+      await this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });
       return;
@@ -176,7 +194,7 @@ export class RouterService {
       const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true, request: ir }), clientModel, (usage) => {
         if (record) record.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
       });
-      this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
+      await this.replyStream(response, { ...headers, 'content-type': codec.streamContentType }, translator, reply, record, context);
       return;
     }
     const raw = (await readBody(response.body, MAX_UPSTREAM_BODY_BYTES)).toString('utf8');
@@ -189,16 +207,19 @@ export class RouterService {
       .send(redactor.redact(JSON.stringify(codec.encodeResponse({ ...answer, model: clientModel }, ir))));
   }
 
-  private replyStream(
+  private async replyStream(
     response: UpstreamResponse,
     headers: HeaderMap,
     upstreamTranslator: StreamTranslator,
     reply: FastifyReply,
     record: RequestRecord | undefined,
-    { format, route, clientModel }: RoutingContext,
+    { format, route, clientModel, attempt }: RoutingContext,
     onEnd?: () => void,
-  ): void {
+  ): Promise<void> {
     const translator = clientStreamTranslator(upstreamTranslator, { redactor: this.redactor.current, provider: route.adapter.provider, model: clientModel });
+    // A routed attempt writes nothing until its first content (the stream contract): it may still fail over.
+    const prefix = attempt === undefined ? undefined : await holdUntilContent(response.body, translator, { format, firstTokenTimeoutMs: attempt.firstTokenTimeoutMs, idleTimeoutMs: route.send.idleTimeoutMs, maxHeldChars: route.streamFrameLimitChars, signal: clientGone(reply) });
+    if (attempt !== undefined && prefix === undefined) return;
     reply.hijack();
     this.metrics.streamStarted(format);
     const untrack = this.shutdown.trackStream((error) => {
@@ -215,6 +236,7 @@ export class RouterService {
       response: raw,
       translator,
       idleTimeoutMs: route.send.idleTimeoutMs,
+      prefix,
       onText: (text) => {
         if (record === undefined) return;
         if (first) {
@@ -223,11 +245,12 @@ export class RouterService {
         }
         if (this.requestLog.logResponses) this.requestLog.appendResponseBody(record, text);
       },
-      onDone: ({ error }) => {
+      onDone: ({ error, aborted }) => {
         onEnd?.();
         untrack();
         this.metrics.streamEnded(format);
         if (record && error) recordError(record, error);
+        attempt?.onAnswerEnd({ error, aborted });
       },
     });
   }

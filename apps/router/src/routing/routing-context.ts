@@ -10,6 +10,18 @@ export interface RoutingContext {
   /** The model name the client asked for: every answer shows this name, never the upstream's. */
   clientModel: string;
   stream: boolean;
+  /** Set on each attempt of a routed request (several deployments or fallbacks; see fallback/). */
+  attempt?: AttemptControl;
+}
+
+/** How one attempt of a routed request differs from the single-upstream path. */
+export interface AttemptControl {
+  /** One send, no retry: errors become AttemptFailures for the plan (fallback/send-attempt.ts). */
+  readonly single: true;
+  /** Hold a stream back until its first content, failing over when it fails or stays silent before it. */
+  readonly firstTokenTimeoutMs?: number;
+  /** The answer (stream or not) went to the client and is over; `error`: it failed after content went out. */
+  onAnswerEnd(outcome: { error?: unknown; aborted: boolean }): void;
 }
 
 const contexts = new WeakMap<FastifyRequest, RoutingContext>();

@@ -5,6 +5,7 @@ import { RetryService } from '@llm-router/retry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkUpstreamResponse } from './check-upstream-response.js';
 import type { RoutingContext } from './routing-context.js';
+import { sendAttempt } from '../fallback/send-attempt.js';
 
 /**
  * Sends one upstream request for a routed client request: through the route's transport (or `transport`
@@ -27,7 +28,7 @@ export class UpstreamSender {
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
-    { route, clientModel }: RoutingContext,
+    { route, clientModel, attempt }: RoutingContext,
     upstreamRequest: UpstreamRequest,
     transport = route.transport,
   ): Promise<UpstreamResponse | undefined> {
@@ -45,6 +46,8 @@ export class UpstreamSender {
     });
     const started = performance.now();
     try {
+      // One attempt of a routed request: a single send (the attempt plan owns retries, deployments, fallbacks).
+      if (attempt !== undefined) return await sendAttempt(route, upstreamRequest, abort.signal);
       const { response } = await this.retry.runWithRetry(
         (attempt) => {
           if (record) record.attempts = attempt;

@@ -5,6 +5,7 @@ import { HeaderRulesConfigDto } from './header-rules-config.dto.js';
 import { ModelConfigDto } from './model-config.dto.js';
 import { NestedList, NestedMap, NestedObject } from './nested.decorator.js';
 import { isList, isMapping, ok, problem } from './rules.js';
+import { RoutingConfigDto } from './routing-config.dto.js';
 import { ServerConfigDto } from './server-config.dto.js';
 import { StateConfigDto } from './state-config.dto.js';
 import { TransformationConfigDto } from './transformation-config.dto.js';
@@ -53,4 +54,11 @@ export class ConfigFileDto {
   @ValidateNested()
   @NestedObject(StateConfigDto)
   state?: StateConfigDto | null;
+
+  /** Global routing defaults (cooldown, fallback_on); a model's own `routing:` overrides them. */
+  @IsOptional()
+  @ConfigRule(isMapping)
+  @ValidateNested()
+  @NestedObject(RoutingConfigDto)
+  routing?: RoutingConfigDto | null;
 }

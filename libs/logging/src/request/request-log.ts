@@ -171,6 +171,7 @@ export class RequestLog {
       inputTokens: record.usage?.inputTokens,
       outputTokens: record.usage?.outputTokens,
       attempts: record.attempts,
+      routing: record.routing,
       stream: record.stream,
       remoteAddress: record.remoteAddress,
       forwardedFor: record.forwardedFor,

@@ -36,6 +36,8 @@ export interface RequestRecord {
   stream: boolean;
   /** Upstream attempts made (0 when none was: rejected early, echo, ...). */
   attempts: number;
+  /** A routed request's sends (several deployments or fallbacks), in order: model, deployment label, result, ms. */
+  routing?: RoutingAttemptLog[];
   /**
    * The status the app means to answer with. The line logs the status actually sent; this one only
    * when the connection closed before any header was sent (else 499).
@@ -78,4 +80,14 @@ export interface RequestRecord {
    * `begin` adds the client's own credentials (authorization / x-api-key / api-key values).
    */
   secrets: string[];
+}
+
+/** One send of a routed request, as the request log line lists it. */
+export interface RoutingAttemptLog {
+  model: string;
+  /** The deployment's configured `name`, or its index: never a key or URL. */
+  deployment: string;
+  /** `ok`, an upstream status (`503`), or a failure class (`timeout`, `network`, `stream_error`...). */
+  result: string;
+  ms: number;
 }
