@@ -5,7 +5,8 @@ import { MatrixRecorder, type MatrixUpstream } from './support/matrix.js';
 import { expectRefused, MODELS, startMatrixWorld, UPSTREAMS, type MatrixWorld } from './support/matrix-setup.js';
 
 // The Anthropic client (official `@anthropic-ai/sdk`) against each provider: passthrough to Anthropic,
-// translation to OpenAI and Ollama. Each test records its matrix cell only after its assertions pass.
+// translation to OpenAI, Ollama and an `api: responses` OpenAI model (`/v1/responses` items). Each test
+// records its matrix cell only after its assertions pass.
 
 const matrix = new MatrixRecorder('anthropic');
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -31,6 +32,9 @@ beforeEach(() => Object.values(world.mocks).forEach((m) => m.reset()));
 
 const user = (text: string): Anthropic.MessageParam => ({ role: 'user', content: text });
 const textOf = (message: Anthropic.Message) => message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+/** The turns the upstream received: `messages`, or the Responses API's `input` items. */
+const turnsSent = (upstream: MatrixUpstream): Array<Record<string, unknown>> =>
+  world.lastBody(upstream)[upstream === 'openai-responses' ? 'input' : 'messages'] as Array<Record<string, unknown>>;
 
 describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) => {
   const model = MODELS[upstream].client;
@@ -45,7 +49,10 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
     const body = world.lastBody(upstream);
     expect(body['model']).toBe(MODELS[upstream].upstream);
     if (upstream === 'anthropic') expect(body['system']).toBe('You are terse.');
-    else expect((body['messages'] as Array<Record<string, unknown>>)[0]).toMatchObject({ role: 'system', content: 'You are terse.' });
+    else if (upstream === 'openai-responses') {
+      expect(world.lastPath(upstream)).toBe('/v1/responses');
+      expect(body).toMatchObject({ instructions: 'You are terse.', input: [{ type: 'message', role: 'user' }], store: false });
+    } else expect((body['messages'] as Array<Record<string, unknown>>)[0]).toMatchObject({ role: 'system', content: 'You are terse.' });
     matrix.record('anthropic', upstream, 'system prompt', 'works');
 
     expect(message.usage.input_tokens).toBeGreaterThan(0);
@@ -94,7 +101,7 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
   it('sends a tool_use / tool_result history in the upstream shape', async () => {
     const followup = readFixtureJson<Anthropic.MessageCreateParamsNonStreaming>('anthropic/tools.followup.request.json');
     await world.anthropic.messages.create({ ...followup, model, stream: false });
-    const messages = world.lastBody(upstream)['messages'] as Array<Record<string, unknown>>;
+    const messages = turnsSent(upstream);
     if (upstream === 'openai') {
       const tools = messages.filter((m) => m['role'] === 'tool');
       expect(tools).toHaveLength(2);
@@ -108,6 +115,16 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
       expect(tools).toHaveLength(2);
       expect(tools.every((t) => t['tool_name'] === 'get_weather')).toBe(true);
     }
+    if (upstream === 'openai-responses') {
+      const calls = messages.filter((m) => m['type'] === 'function_call');
+      const outputs = messages.filter((m) => m['type'] === 'function_call_output');
+      expect(calls.map((c) => [c['call_id'], c['name'], JSON.parse(String(c['arguments']))])).toEqual([
+        ['toolu_01A09q90qw90lq917835lq9P', 'get_weather', { city: 'Paris', unit: 'celsius' }],
+        ['toolu_01BvXk3mQz7Rt2Lp9Ns4Wd6Y', 'get_weather', { city: 'Tokyo', unit: 'celsius' }],
+      ]);
+      expect(outputs.map((o) => o['call_id'])).toEqual(calls.map((c) => c['call_id']));
+      expect(String(outputs[1]?.['output'])).toMatch(/^Error: /);
+    }
     matrix.record('anthropic', upstream, 'tool results in history', 'works');
   });
 
@@ -117,8 +134,9 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
       max_tokens: 100,
       messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG_BASE64 } }] }],
     });
-    const last = (world.lastBody(upstream)['messages'] as Array<Record<string, unknown>>).at(-1)!;
+    const last = turnsSent(upstream).at(-1)!;
     if (upstream === 'openai') expect(JSON.stringify(last)).toContain(`data:image/png;base64,${PNG_BASE64}`);
+    if (upstream === 'openai-responses') expect(last['content']).toContainEqual(expect.objectContaining({ type: 'input_image', image_url: `data:image/png;base64,${PNG_BASE64}` }));
     if (upstream === 'ollama') expect(last['images']).toEqual([PNG_BASE64]);
     if (upstream === 'anthropic') expect(JSON.stringify(last)).toContain(PNG_BASE64);
     matrix.record('anthropic', upstream, 'image (base64)', 'works');
@@ -139,6 +157,7 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
     }
     await send();
     expect(JSON.stringify(world.lastBody(upstream))).toContain('https://example.com/cat.png');
+    if (upstream === 'openai-responses') expect(turnsSent(upstream).at(-1)?.['content']).toContainEqual(expect.objectContaining({ type: 'input_image', image_url: 'https://example.com/cat.png' }));
     matrix.record('anthropic', upstream, 'image (URL)', 'works');
   });
 
@@ -159,17 +178,25 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
       expect(thinking?.type === 'thinking' ? thinking.signature : undefined).toBe(signature);
     }
     if (upstream === 'openai') expect(body['reasoning_effort']).toBe('medium');
-    if (upstream === 'ollama') {
-      expect(body['think']).toBe(true);
+    if (upstream === 'ollama' || upstream === 'openai-responses') {
+      if (upstream === 'ollama') expect(body['think']).toBe(true);
+      else expect(body['reasoning']).toEqual({ effort: 'medium', summary: 'auto' });
       expect(message.content.some((b) => b.type === 'thinking' && b.thinking.length > 0)).toBe(true);
     }
     expect(textOf(message).length).toBeGreaterThan(0);
     matrix.record('anthropic', upstream, 'thinking / reasoning', 'works');
   });
 
-  it('maps temperature, top_p, stop sequences and max_tokens', async () => {
-    await world.anthropic.messages.create({ model, max_tokens: 50, temperature: 0.5, top_p: 0.9, stop_sequences: ['END'], messages: [user('Count to five.')] });
+  it('maps temperature, top_p, stop sequences and max_tokens (the Responses API has no stop: dropped, with a warning)', async () => {
+    const { response } = await world.anthropic.messages
+      .create({ model, max_tokens: 50, temperature: 0.5, top_p: 0.9, stop_sequences: ['END'], messages: [user('Count to five.')] })
+      .withResponse();
     const body = world.lastBody(upstream);
+    if (upstream === 'openai-responses') {
+      expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, max_output_tokens: 50 });
+      expect(body).not.toHaveProperty('stop');
+      expect(response.headers.get('x-router-warnings')).toMatch(/stop/);
+    }
     if (upstream === 'anthropic') expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, stop_sequences: ['END'], max_tokens: 50 });
     if (upstream === 'openai') expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, stop: ['END'], max_completion_tokens: 50 });
     if (upstream === 'ollama') expect(body['options']).toMatchObject({ temperature: 0.5, top_p: 0.9, stop: ['END'], num_predict: 50 });
@@ -184,6 +211,7 @@ describe.each(UPSTREAMS)('Anthropic client -> %s', (upstream: MatrixUpstream) =>
     if (upstream === 'anthropic') expect(body['output_config']).toEqual({ format: { type: 'json_schema', schema } });
     if (upstream === 'openai') expect(body['response_format']).toMatchObject({ type: 'json_schema', json_schema: expect.objectContaining({ schema }) });
     if (upstream === 'ollama') expect(body['format']).toEqual(schema);
+    if (upstream === 'openai-responses') expect(body['text']).toMatchObject({ format: { type: 'json_schema', schema } });
     matrix.record('anthropic', upstream, 'JSON mode', 'works');
   });
 

@@ -4,7 +4,8 @@ import { MatrixRecorder, type MatrixUpstream } from './support/matrix.js';
 import { expectRefused, MODELS, startMatrixWorld, UPSTREAMS, type MatrixWorld } from './support/matrix-setup.js';
 
 // The OpenAI chat client (official `openai` SDK) against each provider: passthrough to OpenAI,
-// translation to Anthropic and Ollama. Each test records its matrix cell only after its assertions pass.
+// translation to Anthropic, Ollama and an `api: responses` OpenAI model (`/v1/responses` items). Each test
+// records its matrix cell only after its assertions pass.
 
 const matrix = new MatrixRecorder('openai-chat');
 const PNG_DATA_URI =
@@ -33,6 +34,9 @@ afterAll(async () => {
 beforeEach(() => Object.values(world.mocks).forEach((m) => m.reset()));
 
 const userTurn = (text: string): OpenAI.Chat.Completions.ChatCompletionMessageParam => ({ role: 'user', content: text });
+/** The turns the upstream received: `messages`, or the Responses API's `input` items. */
+const turnsSent = (upstream: MatrixUpstream): Array<Record<string, unknown>> =>
+  world.lastBody(upstream)[upstream === 'openai-responses' ? 'input' : 'messages'] as Array<Record<string, unknown>>;
 
 describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) => {
   const model = MODELS[upstream].client;
@@ -53,7 +57,10 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
     const body = world.lastBody(upstream);
     expect(body['model']).toBe(MODELS[upstream].upstream);
     if (upstream === 'anthropic') expect(body['system']).toBe('You are terse.');
-    else expect((body['messages'] as Array<Record<string, unknown>>)[0]).toMatchObject({ role: 'system', content: 'You are terse.' });
+    else if (upstream === 'openai-responses') {
+      expect(world.lastPath(upstream)).toBe('/v1/responses');
+      expect(body).toMatchObject({ instructions: 'You are terse.', input: [{ type: 'message', role: 'user' }], store: false });
+    } else expect((body['messages'] as Array<Record<string, unknown>>)[0]).toMatchObject({ role: 'system', content: 'You are terse.' });
     matrix.record('openai-chat', upstream, 'system prompt', 'works');
 
     expect(completion.usage?.prompt_tokens).toBeGreaterThan(0);
@@ -140,7 +147,7 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
       ],
     });
     expect(completion.choices[0]?.message).toBeDefined();
-    const messages = world.lastBody(upstream)['messages'] as Array<Record<string, unknown>>;
+    const messages = turnsSent(upstream);
     if (upstream === 'anthropic') {
       const results = messages.at(-1)?.['content'] as Array<Record<string, unknown>>;
       expect(results.slice(0, 2).map((b) => [b['type'], b['tool_use_id']])).toEqual([
@@ -158,6 +165,15 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
       const assistant = messages.find((m) => m['role'] === 'assistant') as { tool_calls: Array<{ function: { arguments: unknown } }> };
       expect(assistant.tool_calls[0]?.function.arguments).toEqual({ city: 'Paris' });
     }
+    if (upstream === 'openai-responses') {
+      expect(messages.slice(1)).toEqual([
+        { type: 'function_call', call_id: 'call_paris', name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { type: 'function_call', call_id: 'call_tokyo', name: 'get_weather', arguments: '{"city":"Tokyo"}' },
+        { type: 'function_call_output', call_id: 'call_paris', output: '18°C, cloudy' },
+        { type: 'function_call_output', call_id: 'call_tokyo', output: '24°C, sunny' },
+        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Which is warmer?' }] },
+      ]);
+    }
     matrix.record('openai-chat', upstream, 'tool results in history', 'works');
   });
 
@@ -167,12 +183,13 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
       max_tokens: 100,
       messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: PNG_DATA_URI } }] }],
     });
-    const last = (world.lastBody(upstream)['messages'] as Array<Record<string, unknown>>).at(-1)!;
+    const last = turnsSent(upstream).at(-1)!;
     if (upstream === 'anthropic') {
       expect(last['content']).toContainEqual(expect.objectContaining({ type: 'image', source: expect.objectContaining({ type: 'base64', media_type: 'image/png' }) }));
     }
     if (upstream === 'ollama') expect(last['images']).toEqual([PNG_DATA_URI.split(',')[1]]);
     if (upstream === 'openai') expect(JSON.stringify(last)).toContain(PNG_DATA_URI);
+    if (upstream === 'openai-responses') expect(last['content']).toContainEqual(expect.objectContaining({ type: 'input_image', image_url: PNG_DATA_URI }));
     matrix.record('openai-chat', upstream, 'image (base64)', 'works');
   });
 
@@ -190,8 +207,9 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
       return;
     }
     await send();
-    const last = (world.lastBody(upstream)['messages'] as Array<Record<string, unknown>>).at(-1)!;
+    const last = turnsSent(upstream).at(-1)!;
     if (upstream === 'anthropic') expect(last['content']).toContainEqual(expect.objectContaining({ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' } }));
+    else if (upstream === 'openai-responses') expect(last['content']).toContainEqual(expect.objectContaining({ type: 'input_image', image_url: 'https://example.com/cat.png' }));
     else expect(JSON.stringify(last)).toContain('https://example.com/cat.png');
     matrix.record('openai-chat', upstream, 'image (URL)', 'works');
   });
@@ -202,19 +220,27 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
     if (upstream === 'openai') expect(body['reasoning_effort']).toBe('medium');
     if (upstream === 'anthropic') expect(body['thinking']).toMatchObject({ type: 'enabled', budget_tokens: 2048 });
     if (upstream === 'ollama') expect(body['think']).toBe(true);
+    if (upstream === 'openai-responses') expect(body['reasoning']).toEqual({ effort: 'medium', summary: 'auto' });
     matrix.record('openai-chat', upstream, 'thinking / reasoning', 'works');
   });
 
-  it('maps temperature, top_p, stop and the output cap', async () => {
-    await world.openai.chat.completions.create({
-      model,
-      messages: [userTurn('Count to five.')],
-      temperature: 0.5,
-      top_p: 0.9,
-      stop: ['END'],
-      max_tokens: 50,
-    });
+  it('maps temperature, top_p, stop and the output cap (the Responses API has no stop: dropped, with a warning)', async () => {
+    const { response } = await world.openai.chat.completions
+      .create({
+        model,
+        messages: [userTurn('Count to five.')],
+        temperature: 0.5,
+        top_p: 0.9,
+        stop: ['END'],
+        max_tokens: 50,
+      })
+      .withResponse();
     const body = world.lastBody(upstream);
+    if (upstream === 'openai-responses') {
+      expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, max_output_tokens: 50 });
+      expect(body).not.toHaveProperty('stop');
+      expect(response.headers.get('x-router-warnings')).toMatch(/stop/);
+    }
     if (upstream === 'openai') expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, stop: ['END'], max_tokens: 50 });
     if (upstream === 'anthropic') expect(body).toMatchObject({ temperature: 0.5, top_p: 0.9, stop_sequences: ['END'], max_tokens: 50 });
     if (upstream === 'ollama') expect(body['options']).toMatchObject({ temperature: 0.5, top_p: 0.9, stop: ['END'], num_predict: 50 });
@@ -228,6 +254,7 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
     const body = world.lastBody(upstream);
     if (upstream === 'openai') expect(body['response_format']).toEqual({ type: 'json_object' });
     if (upstream === 'ollama') expect(body['format']).toBe('json');
+    if (upstream === 'openai-responses') expect(body['text']).toEqual({ format: { type: 'json_object' } });
     if (upstream === 'anthropic') {
       expect(JSON.stringify(body['system'])).toMatch(/JSON/);
       expect(response.response.headers.get('x-router-warnings')).toMatch(/JSON|json/);
@@ -270,9 +297,9 @@ describe.each(UPSTREAMS)('OpenAI chat client -> %s', (upstream: MatrixUpstream) 
 
   it('honours logprobs where the upstream has them, and refuses them with a 400 elsewhere', async () => {
     const send = () => world.openai.chat.completions.create({ model, messages: [userTurn('x')], max_tokens: 10, logprobs: true, top_logprobs: 2 });
-    if (upstream === 'anthropic') {
+    if (upstream === 'anthropic' || upstream === 'openai-responses') {
       await expectRefused(send, 'logprobs');
-      expect(world.mocks.anthropic.requests).toHaveLength(0);
+      expect(world.mocks[upstream].requests).toHaveLength(0);
       matrix.record('openai-chat', upstream, 'logprobs', 'refused');
       return;
     }

@@ -4,7 +4,8 @@ import { MatrixRecorder, type MatrixFeature, type MatrixUpstream } from './suppo
 import { expectRefused, MODELS, startMatrixWorld, UPSTREAMS, type MatrixWorld } from './support/matrix-setup.js';
 
 // The OpenAI legacy completions client (`client.completions`) against each provider: passthrough to
-// OpenAI, the prompt as one user message for Anthropic, /api/generate (raw) for Ollama.
+// OpenAI, the prompt as one user message for Anthropic and an `api: responses` OpenAI model, /api/generate
+// (raw) for Ollama.
 
 const matrix = new MatrixRecorder('openai-completions');
 
@@ -53,6 +54,10 @@ describe.each(UPSTREAMS)('OpenAI completions client -> %s', (upstream: MatrixUps
       expect(world.mocks.ollama.requests.at(-1)?.path).toBe('/api/generate');
       expect(body).toMatchObject({ prompt, raw: true, stream: false });
     }
+    if (upstream === 'openai-responses') {
+      expect(world.lastPath(upstream)).toBe('/v1/responses');
+      expect(body['input']).toEqual([{ type: 'message', role: 'user', content: [{ type: 'input_text', text: prompt }] }]);
+    }
     matrix.record('openai-completions', upstream, 'text', 'works');
 
     expect(completion.usage?.prompt_tokens).toBeGreaterThan(0);
@@ -74,9 +79,14 @@ describe.each(UPSTREAMS)('OpenAI completions client -> %s', (upstream: MatrixUps
     matrix.record('openai-completions', upstream, 'text, streamed', 'works');
   });
 
-  it('maps temperature, top_p, stop and max_tokens', async () => {
-    await world.openai.completions.create({ model, prompt, max_tokens: 40, temperature: 0.3, top_p: 0.8, stop: ['\n\n'] });
+  it('maps temperature, top_p, stop and max_tokens (the Responses API has no stop: dropped, with a warning)', async () => {
+    const { response } = await world.openai.completions.create({ model, prompt, max_tokens: 40, temperature: 0.3, top_p: 0.8, stop: ['\n\n'] }).withResponse();
     const body = world.lastBody(upstream);
+    if (upstream === 'openai-responses') {
+      expect(body).toMatchObject({ max_output_tokens: 40, temperature: 0.3, top_p: 0.8 });
+      expect(body).not.toHaveProperty('stop');
+      expect(response.headers.get('x-router-warnings')).toMatch(/stop/);
+    }
     if (upstream === 'openai') expect(body).toMatchObject({ max_tokens: 40, temperature: 0.3, top_p: 0.8, stop: ['\n\n'] });
     if (upstream === 'anthropic') expect(body).toMatchObject({ max_tokens: 40, temperature: 0.3, top_p: 0.8, stop_sequences: ['\n\n'] });
     if (upstream === 'ollama') expect(body['options']).toMatchObject({ num_predict: 40, temperature: 0.3, top_p: 0.8, stop: ['\n\n'] });
@@ -112,7 +122,7 @@ describe.each(UPSTREAMS)('OpenAI completions client -> %s', (upstream: MatrixUps
     return 'refused' as const;
   };
 
-  it('suffix: OpenAI passthrough and Ollama /api/generate, a 400 for Anthropic', async () => {
+  it('suffix: OpenAI passthrough and Ollama /api/generate, a 400 for Anthropic and the Responses API', async () => {
     const outcome = await capability('suffix', { suffix: ' The end.' }, ['openai', 'ollama']);
     if (outcome === 'works') expect(world.lastBody(upstream)['suffix']).toBe(' The end.');
     matrix.record('openai-completions', upstream, 'suffix (fill in the middle)', outcome);
@@ -130,7 +140,7 @@ describe.each(UPSTREAMS)('OpenAI completions client -> %s', (upstream: MatrixUps
     matrix.record('openai-completions', upstream, 'n > 1', outcome);
   });
 
-  it('logprobs: OpenAI and Ollama, a 400 for Anthropic', async () => {
+  it('logprobs: OpenAI and Ollama, a 400 for Anthropic and the Responses API', async () => {
     const outcome = await capability('logprobs', { logprobs: 2 }, ['openai', 'ollama']);
     if (outcome === 'works' && upstream === 'ollama') expect(world.lastBody('ollama')).toMatchObject({ logprobs: true, top_logprobs: 2 });
     matrix.record('openai-completions', upstream, 'logprobs', outcome);

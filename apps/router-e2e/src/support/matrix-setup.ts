@@ -9,9 +9,17 @@ export const MODELS: Readonly<Record<MatrixUpstream, { client: string; upstream:
   openai: { client: 'm-openai', upstream: 'gpt-4o-2024-08-06' },
   anthropic: { client: 'm-anthropic', upstream: 'claude-sonnet-4-5' },
   ollama: { client: 'm-ollama', upstream: 'llama3.2:3b' },
+  'openai-responses': { client: 'm-openai-responses', upstream: 'gpt-5-codex' },
 };
 
-export const UPSTREAMS: readonly MatrixUpstream[] = ['openai', 'anthropic', 'ollama'];
+/**
+ * An `api: chat` model on the same OpenAI mock as `m-openai`: what Responses clients use for the `openai`
+ * column, since with `api: auto` (m-openai) their requests are passed through to `/v1/responses` exactly
+ * as for the `openai-responses` column, and the interesting case is their translation to chat.
+ */
+export const OPENAI_CHAT_API_MODEL = 'm-openai-chat';
+
+export const UPSTREAMS: readonly MatrixUpstream[] = ['openai', 'anthropic', 'ollama', 'openai-responses'];
 
 export interface MatrixWorld {
   router: RunningRouter;
@@ -20,15 +28,22 @@ export interface MatrixWorld {
   anthropic: Anthropic;
   /** The body of the last request the upstream received. */
   lastBody(upstream: MatrixUpstream): Record<string, unknown>;
+  /** The path of the last request the upstream received (`/v1/responses`, `/api/chat`, ...). */
+  lastPath(upstream: MatrixUpstream): string;
   close(): Promise<void>;
 }
 
-/** One router in front of a mock of each provider, each model with retries off so errors surface as they are. */
+/**
+ * One router in front of a mock of each provider, each model with retries off so errors surface as they
+ * are. The `openai-responses` mock is Responses-only (chat and completions 404), so a cell that passes
+ * there was answered on `/v1/responses`.
+ */
 export async function startMatrixWorld(): Promise<MatrixWorld> {
   const mocks = {
     openai: await startMockOpenAI({ apiKey: 'sk-upstream-openai-0123456789' }),
     anthropic: await startMockAnthropic({ apiKey: 'sk-ant-upstream-0123456789' }),
     ollama: await startMockOllama(),
+    'openai-responses': await startMockOpenAI({ apiKey: 'sk-upstream-openai-0123456789', responsesOnly: true }),
   };
   const noRetry = { max_retries: 0 };
   const router = await startRouter({
@@ -37,6 +52,15 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
         [MODELS.openai.client]: { provider: 'openai', endpoint: `${mocks.openai.origin}/v1`, api_key: 'sk-upstream-openai-0123456789', actual_model_name: MODELS.openai.upstream, retry_config: noRetry },
         [MODELS.anthropic.client]: { provider: 'anthropic', endpoint: mocks.anthropic.origin, api_key: 'sk-ant-upstream-0123456789', actual_model_name: MODELS.anthropic.upstream, retry_config: noRetry },
         [MODELS.ollama.client]: { provider: 'ollama', endpoint: mocks.ollama.origin, actual_model_name: MODELS.ollama.upstream, retry_config: noRetry },
+        [MODELS['openai-responses'].client]: {
+          provider: 'openai',
+          api: 'responses',
+          endpoint: `${mocks['openai-responses'].origin}/v1`,
+          api_key: 'sk-upstream-openai-0123456789',
+          actual_model_name: MODELS['openai-responses'].upstream,
+          retry_config: noRetry,
+        },
+        [OPENAI_CHAT_API_MODEL]: { provider: 'openai', api: 'chat', endpoint: `${mocks.openai.origin}/v1`, api_key: 'sk-upstream-openai-0123456789', actual_model_name: MODELS.openai.upstream, retry_config: noRetry },
       },
     },
   });
@@ -49,6 +73,11 @@ export async function startMatrixWorld(): Promise<MatrixWorld> {
       const request = mocks[upstream].requests.at(-1);
       if (request === undefined) throw new Error(`the ${upstream} mock received nothing`);
       return request.body as Record<string, unknown>;
+    },
+    lastPath: (upstream) => {
+      const request = mocks[upstream].requests.at(-1);
+      if (request === undefined) throw new Error(`the ${upstream} mock received nothing`);
+      return request.path;
     },
     close: async () => {
       await router.stop();

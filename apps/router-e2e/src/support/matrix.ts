@@ -2,9 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The three client formats and the three providers: the 9 pairs of the translation matrix. */
-export type MatrixClient = 'openai-chat' | 'openai-completions' | 'anthropic';
-export type MatrixUpstream = 'openai' | 'anthropic' | 'ollama';
+/**
+ * The four client formats and the four upstream kinds: the 16 pairs of the translation matrix. The
+ * upstreams are the three providers and OpenAI's second dialect, an `api: responses` openai model
+ * (`openai-responses`). The `openai` upstream is a model with the default `api: auto`, except for
+ * Responses clients, which it would pass through like `openai-responses`: they get an `api: chat` model
+ * there (translated to chat completions, see `OPENAI_CHAT_API_MODEL`).
+ */
+export type MatrixClient = 'openai-chat' | 'openai-completions' | 'anthropic' | 'openai-responses';
+export type MatrixUpstream = 'openai' | 'anthropic' | 'ollama' | 'openai-responses';
 
 /**
  * What a matrix test proved for one pair and feature: `works` (the assertions passed), `refused` (the
