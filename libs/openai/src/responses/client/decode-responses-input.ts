@@ -45,7 +45,8 @@ export interface DecodedInput {
  * - `reasoning` items: their summary texts become an unsigned thinking part of the assistant turn;
  *   `encrypted_content` only OpenAI can read: dropped with a warning (as are compaction items and the
  *   history of OpenAI's hosted tools);
- * - `item_reference` points at stored state the router does not keep: 400.
+ * - `item_reference` points at stored state the router does not keep: 400 naming the id and the AI SDK's
+ *   `store: false` (which makes it send full items).
  */
 export function decodeResponsesInput(input: unknown, warnings: string[]): DecodedInput {
   if (typeof input === 'string') return { system: [], messages: input === '' ? [] : [{ role: 'user', parts: [{ type: 'text', text: input }] }] };
@@ -110,11 +111,17 @@ export function decodeResponsesInput(input: unknown, warnings: string[]): Decode
         if (text !== '') turns.add('assistant', [{ type: 'thinking', text }]);
         break;
       }
-      case 'item_reference':
+      case 'item_reference': {
+        // Not resolvable without state: the id names an item only OpenAI stored (or, for a translated answer,
+        // one nobody stored). The Vercel AI SDK sends these for its earlier answers whenever `store` is not
+        // false, so the message says how to turn that off.
+        const id = typeof item['id'] === 'string' ? ` '${item['id']}'` : '';
         throw RouterError.invalidRequest(
-          `Unsupported parameter: '${at}': item references point at stored items, and the router keeps no conversation state; send the full input.`,
+          `Unsupported parameter: '${at}': item_reference${id} points at a stored item, and the router keeps no conversation state; send the full input ` +
+            '(with the Vercel AI SDK: providerOptions.openai.store = false).',
           at,
         );
+      }
       case undefined:
       case null:
         throw missingParameter(`${at}.type`);

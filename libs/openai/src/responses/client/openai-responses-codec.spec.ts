@@ -99,6 +99,18 @@ describe('openAIResponsesCodec.decodeRequest', () => {
     expect(error.message).toContain('the router keeps no conversation state; send the full input');
   });
 
+  it('item_reference (what the AI SDK sends for its earlier answers unless store is false): a 400 naming the item, saying how to send the full input', () => {
+    // @ai-sdk/openai 3 (default provider, `store` unset = true) replaces every earlier assistant text it
+    // got an item id for with `{type: "item_reference", id}`: only OpenAI can resolve it.
+    const error = rejection(() =>
+      decode({ model: 'm', input: [{ role: 'user', content: [{ type: 'input_text', text: 'hi' }] }, { type: 'item_reference', id: 'msg_01abc' }, { role: 'user', content: 'more' }] }),
+    );
+    expect(error).toMatchObject({ status: 400, param: 'input[1]' });
+    expect(error.message).toContain("'msg_01abc'");
+    expect(error.message).toContain('send the full input');
+    expect(error.message).toContain('providerOptions.openai.store = false');
+  });
+
   it('a tool_choice forcing a hosted tool is a 400 naming tool_choice; a forced custom tool is a forced IR tool', () => {
     expect(rejection(() => decode(codexTurn({ tool_choice: { type: 'web_search' } })))).toMatchObject({ status: 400, param: 'tool_choice' });
     expect(decode(codexTurn({ tool_choice: { type: 'custom', name: 'apply_patch' } })).ir.toolChoice).toEqual({ type: 'tool', name: 'apply_patch' });
