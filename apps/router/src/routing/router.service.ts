@@ -23,7 +23,6 @@ import { clientGone } from '../fallback/client-gone.js';
 import { holdUntilContent } from '../fallback/hold-until-content.js';
 import { RoutedRequests } from '../fallback/routed-requests.js';
 import { usesRouting } from '../fallback/routed-models.js';
-import { sendAttempt } from '../fallback/send-attempt.js';
 import { ShutdownState } from '../lifecycle/shutdown-state.js';
 import { ClientRedactor } from '../redaction/client-redactor.js';
 import { clientStreamTranslator } from '../redaction/client-stream-translator.js';

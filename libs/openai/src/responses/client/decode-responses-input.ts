@@ -3,8 +3,10 @@ import { decodeToolCallArguments } from '../../decode/decode-tool-call-arguments
 import { requiredString } from '../../decode/field-readers.js';
 import { TurnAssembler } from '../../decode/turn-assembler.js';
 import { invalidType, invalidValue, missingParameter } from '../../inspect/parameter-errors.js';
+import { headerSafe } from '../../header-safe.js';
 import { isRecord } from '../../is-record.js';
 import { decodeResponsesContent } from './decode-responses-content.js';
+import { isRouterItemId } from './responses-ids.js';
 
 const ROLES = ['user', 'assistant', 'system', 'developer'] as const;
 
@@ -45,8 +47,11 @@ export interface DecodedInput {
  * - `reasoning` items: their summary texts become an unsigned thinking part of the assistant turn;
  *   `encrypted_content` only OpenAI can read: dropped with a warning (as are compaction items and the
  *   history of OpenAI's hosted tools);
- * - `item_reference` points at stored state the router does not keep: 400 naming the id and the AI SDK's
- *   `store: false` (which makes it send full items).
+ * - `item_reference` points at stored state the router does not keep. One to an item of the router's own
+ *   translated answers (the Vercel AI SDK, `store` left on, sends these for its earlier answers' text and
+ *   reasoning; their function calls it always sends whole) names something nobody stored: it is dropped with
+ *   a warning (the earlier text is missing from the prompt; `store: false` makes the SDK send it whole). Any
+ *   other id (one OpenAI stored) is a 400 naming it: send the full input.
  */
 export function decodeResponsesInput(input: unknown, warnings: string[]): DecodedInput {
   if (typeof input === 'string') return { system: [], messages: input === '' ? [] : [{ role: 'user', parts: [{ type: 'text', text: input }] }] };
@@ -112,10 +117,13 @@ export function decodeResponsesInput(input: unknown, warnings: string[]): Decode
         break;
       }
       case 'item_reference': {
-        // Not resolvable without state: the id names an item only OpenAI stored (or, for a translated answer,
-        // one nobody stored). The Vercel AI SDK sends these for its earlier answers whenever `store` is not
-        // false, so the message says how to turn that off.
+        // Not resolvable without state. An id the router gave (a translated answer's item) was stored by nobody:
+        // drop it rather than refuse the default Vercel AI SDK's tool loops (see the function comment).
         const id = typeof item['id'] === 'string' ? ` '${item['id']}'` : '';
+        if (typeof item['id'] === 'string' && isRouterItemId(item['id'])) {
+          warnings.push(`${at}: item_reference${headerSafe(id)} names an earlier answer the router did not store, dropped (send the item itself, e.g. providerOptions.openai.store = false)`);
+          break;
+        }
         throw RouterError.invalidRequest(
           `Unsupported parameter: '${at}': item_reference${id} points at a stored item, and the router keeps no conversation state; send the full input ` +
             '(with the Vercel AI SDK: providerOptions.openai.store = false).',

@@ -111,6 +111,20 @@ describe('openAIResponsesCodec.decodeRequest', () => {
     expect(error.message).toContain('providerOptions.openai.store = false');
   });
 
+  it("item_reference to one of the router's own translated items: dropped with a warning (the AI SDK's tool loops with store on work)", () => {
+    const { ir, warnings } = decode({
+      model: 'm',
+      input: [
+        { role: 'user', content: [{ type: 'input_text', text: 'weather in Paris?' }] },
+        { type: 'item_reference', id: 'msg_msg_01TgKq8wZr3Vn6YpLs2Dc9Ae_0' },
+        { type: 'function_call', call_id: 'toolu_01', name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { type: 'function_call_output', call_id: 'toolu_01', output: '18C' },
+      ],
+    });
+    expect(ir.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(warnings).toEqual([expect.stringContaining("input[1]: item_reference 'msg_msg_01TgKq8wZr3Vn6YpLs2Dc9Ae_0' names an earlier answer the router did not store, dropped")]);
+  });
+
   it('a tool_choice forcing a hosted tool is a 400 naming tool_choice; a forced custom tool is a forced IR tool', () => {
     expect(rejection(() => decode(codexTurn({ tool_choice: { type: 'web_search' } })))).toMatchObject({ status: 400, param: 'tool_choice' });
     expect(decode(codexTurn({ tool_choice: { type: 'custom', name: 'apply_patch' } })).ir.toolChoice).toEqual({ type: 'tool', name: 'apply_patch' });

@@ -16,3 +16,11 @@ export class ResponsesIds {
     return `${prefix}_${this.base}_${outputIndex}`;
   }
 }
+
+/**
+ * Whether an item id is one the router gave a translated answer (`<prefix>_<base>_<output index>`). OpenAI's
+ * own item ids (`msg_68c1…`, hex after one underscore) never end in `_<digits>` after a second underscore.
+ */
+export function isRouterItemId(id: string): boolean {
+  return /^(?:msg|fc|ctc|rs)_[A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*_\d+$/.test(id);
+}
