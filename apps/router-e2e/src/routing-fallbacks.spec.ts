@@ -57,6 +57,7 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
           'gpt-503': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-429': { ...pair, deployments: [at(a, 'primary'), at(b, 'secondary')] },
           'gpt-cross': { ...pair, provider: 'openai', endpoint: `${a.origin}/v1`, retry_config: { max_retries: 0 }, fallbacks: ['claude-fb'] },
+          'gpt-responses': { ...pair, provider: 'openai', endpoint: `${a.origin}/v1`, retry_config: { max_retries: 0 }, fallbacks: ['claude-fb'] },
           'claude-fb': { provider: 'anthropic', endpoint: claude.origin, api_key: ANTHROPIC_KEY, actual_model_name: 'claude-haiku-4-5' },
           'gpt-short': { ...pair, provider: 'openai', endpoint: `${a.origin}/v1`, context_window_fallbacks: ['gpt-long'], fallbacks: ['gpt-other'] },
           'gpt-long': { ...pair, provider: 'openai', endpoint: `${b.origin}/v1` },
@@ -200,6 +201,23 @@ describe('routing: deployments, fallbacks, stream hold-back', () => {
     expect(contentOf(frames)).not.toBe('');
     expect(a.requests).toHaveLength(1);
     expect(b.requests).toHaveLength(1);
+  });
+
+  it('a Responses stream that fails before its first content (passthrough to OpenAI) falls back across families; the client sees one clean stream', async () => {
+    const created = { type: 'response.created', sequence_number: 0, response: { id: 'resp_a', object: 'response', created_at: 1, status: 'in_progress', model: 'gpt-4.1-mini', output: [] } };
+    const failed = { type: 'error', sequence_number: 1, code: 'server_error', message: 'The server had an error while processing your request.' };
+    a.enqueue({ frames: [`event: response.created\ndata: ${JSON.stringify(created)}\n\n`, `event: error\ndata: ${JSON.stringify(failed)}\n\n`], chunkDelayMs: 50 });
+    const stream = openaiClient(router).responses.stream({ model: 'gpt-responses', input: 'hello' }, { headers: { 'x-request-id': newReqId('route-responses') } });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    const final = await stream.finalResponse();
+    expect(types.filter((type) => type === 'response.created')).toHaveLength(1);
+    expect(types).not.toContain('error');
+    expect(types.at(-1)).toBe('response.completed');
+    expect(final.model).toBe('claude-fb');
+    expect(final.output_text.length).toBeGreaterThan(0);
+    expect(a.requests.map((request) => request.path)).toEqual(['/v1/responses']);
+    expect(claude.requests).toHaveLength(1);
   });
 
   it('a stream that errors after content went out ends with an in-band error, and is not restarted elsewhere', async () => {

@@ -2,6 +2,7 @@ import type { ClientCodec } from '@llm-router/core';
 import { decodeMessagesRequest } from './decode-messages-request.js';
 import { encodeMessage } from './encode-message.js';
 import { inspectMessagesRequest } from './inspect-messages-request.js';
+import { isContentFrame } from './is-content-frame.js';
 import { isFinishFrame } from './is-finish-frame.js';
 import { isErrorFrame, isTerminalFrame, MESSAGE_STOP_FRAME } from './is-terminal-frame.js';
 import { MessagesStreamEncoder } from './messages-stream-encoder.js';
@@ -22,6 +23,7 @@ export const anthropicMessagesCodec: ClientCodec = Object.freeze({
   passthroughFrame,
   isTerminalFrame,
   isFinishFrame,
+  isContentFrame,
   terminalFrame: MESSAGE_STOP_FRAME,
   isErrorFrame,
   encodeResponse: encodeMessage,

@@ -12,6 +12,7 @@ const jsonCodec: ClientCodec = {
   passthroughFrame: (frame) => frame.raw,
   isTerminalFrame: () => false,
   isFinishFrame: () => false,
+  isContentFrame: () => true,
   terminalFrame: '',
   isErrorFrame: () => false,
   decodeRequest: () => {

@@ -88,6 +88,14 @@ export interface ClientCodec {
    */
   isFinishFrame(frame: SseEvent): boolean;
 
+  /**
+   * Whether a stream frame in this format carries content: a text, refusal, tool-call or thinking delta (or
+   * the start of a tool call). Opening frames (OpenAI's role chunk, Anthropic's `message_start` and text block
+   * starts, `response.created`...), pings and endings are not. A routed stream is held back until its first
+   * content frame, so that an upstream failing before it can still fail over.
+   */
+  isContentFrame(frame: SseEvent): boolean;
+
   /** This format's successful end of a stream, as wire text (`data: [DONE]\n\n`, `event: message_stop…`). */
   readonly terminalFrame: string;
 

@@ -9,6 +9,7 @@ import { isDoneFrame } from '../passthrough/is-done-frame.js';
 import { DONE_FRAME } from '../passthrough/done-frame.js';
 import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import { isFinishFrame } from '../passthrough/is-finish-frame.js';
+import { isChatContentFrame } from '../passthrough/is-content-frame.js';
 import { isUsageOnlyFrame } from '../passthrough/is-usage-only-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
 import { requestStreamUsage } from '../passthrough/request-stream-usage.js';
@@ -26,6 +27,7 @@ export const openAIChatCodec: ClientCodec = {
   passthroughFrame: replaceFrameModel,
   isTerminalFrame: isDoneFrame,
   isFinishFrame,
+  isContentFrame: isChatContentFrame,
   terminalFrame: DONE_FRAME,
   requestStreamUsage,
   isUsageOnlyFrame,

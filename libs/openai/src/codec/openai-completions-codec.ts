@@ -9,6 +9,7 @@ import { isDoneFrame } from '../passthrough/is-done-frame.js';
 import { DONE_FRAME } from '../passthrough/done-frame.js';
 import { isErrorFrame } from '../passthrough/is-error-frame.js';
 import { isFinishFrame } from '../passthrough/is-finish-frame.js';
+import { isCompletionsContentFrame } from '../passthrough/is-content-frame.js';
 import { isUsageOnlyFrame } from '../passthrough/is-usage-only-frame.js';
 import { replaceFrameModel } from '../passthrough/replace-frame-model.js';
 import { requestStreamUsage } from '../passthrough/request-stream-usage.js';
@@ -26,6 +27,7 @@ export const openAICompletionsCodec: ClientCodec = {
   passthroughFrame: replaceFrameModel,
   isTerminalFrame: isDoneFrame,
   isFinishFrame,
+  isContentFrame: isCompletionsContentFrame,
   terminalFrame: DONE_FRAME,
   requestStreamUsage,
   isUsageOnlyFrame,

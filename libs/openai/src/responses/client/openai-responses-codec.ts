@@ -5,7 +5,7 @@ import { decodeResponsesRequest } from './decode-responses-request.js';
 import { encodeResponsesResponse } from './encode-responses-response.js';
 import { inspectResponsesRequest } from './inspect-responses-request.js';
 import { replaceResponseModel } from './replace-response-model.js';
-import { isResponsesErrorFrame, isResponsesFinishFrame, isResponsesTerminalFrame } from './responses-passthrough-frames.js';
+import { isResponsesContentFrame, isResponsesErrorFrame, isResponsesFinishFrame, isResponsesTerminalFrame } from './responses-passthrough-frames.js';
 import { responsesStreamErrorFrame } from './responses-error-event.js';
 import { ResponsesStreamEncoder } from './responses-stream-encoder.js';
 
@@ -26,6 +26,7 @@ export const openAIResponsesCodec: ClientCodec = {
   passthroughFrame: replaceResponseModel,
   isTerminalFrame: isResponsesTerminalFrame,
   isFinishFrame: isResponsesFinishFrame,
+  isContentFrame: isResponsesContentFrame,
   terminalFrame: '',
   isErrorFrame: isResponsesErrorFrame,
   encodeResponse: encodeResponsesResponse,
