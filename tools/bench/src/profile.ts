@@ -7,10 +7,10 @@ import { renderAllocationSummary, type AllocationProfile } from './profile/summa
 import { renderProfileSummary, summariseProfile, type CpuProfile } from './profile/summarise-profile.js';
 import { BENCH_DIST, RESULTS, ROUTER_ENTRY } from './setup/paths.js';
 import { openaiChat } from './setup/requests.js';
-import { ACCESS_BLOCK, DEFAULT_ROUTER, writeRouterConfig } from './setup/router-config.js';
+import { ACCESS_BLOCK, DEFAULT_ROUTER, routedModel, writeRouterConfig } from './setup/router-config.js';
 
 /**
- * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream --seconds N --allocations --auth]` (--auth: with a client key and limits, in memory)
+ * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream|routed|routed-stream --seconds N --allocations --auth]` (--auth: with a client key and limits, in memory)
  *
  * Runs the built router with one closed-loop load (32 connections), profiles its CPU over the measured
  * part only (after a warm-up of every scenario, so the JIT has settled), and prints where the time went
@@ -23,6 +23,8 @@ const SCENARIOS = {
   'passthrough-stream': { model: 'bench-openai', stream: true },
   translated: { model: 'bench-anthropic', stream: false },
   'translated-stream': { model: 'bench-anthropic', stream: true },
+  routed: { model: 'bench-routed', stream: false },
+  'routed-stream': { model: 'bench-routed', stream: true },
 } as const;
 type Scenario = keyof typeof SCENARIOS;
 
@@ -50,7 +52,7 @@ try {
   const upstream = await spawnPortPrinter('mock upstream', path.join(BENCH_DIST, 'upstream/main.js'), ['0', '20', '0']);
   started.push(upstream);
   const config = path.join(dir, 'router.yaml');
-  writeRouterConfig(config, upstream.origin, DEFAULT_ROUTER);
+  writeRouterConfig(config, upstream.origin, DEFAULT_ROUTER, routedModel(upstream.origin));
   if (auth) appendFileSync(config, `${ACCESS_BLOCK}state:\n  store: memory\n`);
   const file = path.join(dir, allocations ? 'router.heapprofile' : 'router.cpuprofile');
   const router = await spawnRouter('router', ROUTER_ENTRY, config, await freePort(), path.join(dir, 'router.log'), ['--import', path.join(BENCH_DIST, 'profile/profile-on-signal.js')], {

@@ -14,9 +14,10 @@ export const BODY_LOG_ROUTER: RouterVariant = { name: 'router, body log', logLev
 /**
  * The router's config for a run: one model per upstream family on the mock, with API keys (so masking
  * runs) and the example config's header rules (what a typical deployment has). `bench-openai` is the
- * passthrough pair for OpenAI clients, `bench-anthropic` the translated one.
+ * passthrough pair for OpenAI clients, `bench-anthropic` the translated one. `extraModels`: more entries
+ * under `models:` (YAML indented by two spaces).
  */
-export function writeRouterConfig(file: string, upstream: string, variant: RouterVariant): void {
+export function writeRouterConfig(file: string, upstream: string, variant: RouterVariant, extraModels = ''): void {
   writeFileSync(
     file,
     `server:
@@ -40,7 +41,7 @@ models:
     provider: ollama
     endpoint: ${upstream}
     actual_model_name: llama3.2:3b
-header_rules:
+${extraModels}header_rules:
   drop_headers:
     - x-forwarded-for
     - /^x-internal-/i
@@ -61,3 +62,17 @@ export const ACCESS_BLOCK = `auth:
       limits: {rpm: 100000000, tpm: 100000000000, max_parallel: 100000}
       budget: {tokens: 100000000000, period: 1d}
 `;
+
+/** `bench-routed`: the OpenAI upstream as three weighted deployments plus a fallback model (for `extraModels`). */
+export function routedModel(upstream: string): string {
+  return `  bench-routed:
+    provider: openai
+    api_key: sk-bench-0123456789abcdef0123456789abcdef
+    actual_model_name: gpt-4.1-mini
+    fallbacks: [bench-anthropic]
+    deployments:
+      - {endpoint: "${upstream}/v1", name: one, weight: 2}
+      - {endpoint: "${upstream}/v1", name: two, weight: 1}
+      - {endpoint: "${upstream}/v1", name: three, weight: 1}
+`;
+}
