@@ -28,10 +28,7 @@ export interface ChoiceCandidate {
  */
 export function chooseDeployment(candidates: readonly ChoiceCandidate[], strategy: LoadBalancing, random: RandomSource): number | undefined {
   if (candidates.length === 0) return undefined;
-  const tier = Math.min(...candidates.map((c) => c.priority));
-  const inTier = candidates.flatMap((c, index) => (c.priority === tier ? [index] : []));
-  const fresh = inTier.filter((index) => !candidates[index]!.tried);
-  const pool = fresh.length > 0 ? fresh : inTier;
+  const pool = candidatePool(candidates);
   switch (strategy) {
     case 'ordered':
       return pool[0];
@@ -45,17 +42,39 @@ export function chooseDeployment(candidates: readonly ChoiceCandidate[], strateg
   }
 }
 
+/**
+ * The indexes the strategy chooses among: the highest tier's deployments not yet tried in this request, or all
+ * of that tier when every one was tried. Plain loops: this runs on every routed request.
+ */
+function candidatePool(candidates: readonly ChoiceCandidate[]): number[] {
+  let tier = Infinity;
+  for (const candidate of candidates) if (candidate.priority < tier) tier = candidate.priority;
+  const fresh: number[] = [];
+  const inTier: number[] = [];
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
+    if (candidate.priority !== tier) continue;
+    inTier.push(index);
+    if (!candidate.tried) fresh.push(index);
+  }
+  return fresh.length > 0 ? fresh : inTier;
+}
+
 function weighted(pool: readonly number[], candidates: readonly ChoiceCandidate[], random: RandomSource): number | undefined {
-  const positive = pool.filter((index) => candidates[index]!.weight > 0);
-  if (positive.length === 0) return pool[Math.min(Math.floor(random() * pool.length), pool.length - 1)];
-  const total = positive.reduce((sum, index) => sum + candidates[index]!.weight, 0);
+  let total = 0;
+  for (const index of pool) total += Math.max(candidates[index]!.weight, 0);
+  if (total <= 0) return pool[Math.min(Math.floor(random() * pool.length), pool.length - 1)];
   let point = random() * total;
-  for (const index of positive) {
-    point -= candidates[index]!.weight;
+  let last: number | undefined;
+  for (const index of pool) {
+    const weight = candidates[index]!.weight;
+    if (weight <= 0) continue;
+    last = index;
+    point -= weight;
     if (point < 0) return index;
   }
   // Floating-point rounding can leave `point` at 0 after the last one.
-  return positive[positive.length - 1];
+  return last;
 }
 
 function minBy(pool: readonly number[], score: (index: number) => number): number | undefined {
