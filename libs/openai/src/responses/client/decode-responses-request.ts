@@ -5,7 +5,7 @@ import { optionalBoolean, optionalInteger, optionalNumber, optionalRecord, optio
 import { invalidValue, untranslatable } from '../../inspect/parameter-errors.js';
 import { decodeResponsesInput } from './decode-responses-input.js';
 import { decodeResponsesTools } from './decode-responses-tools.js';
-import { decodeTextFormat } from './decode-text-format.js';
+import { decodeTextFormat } from '../../decode/decode-response-format.js';
 import { inspectResponsesRequest } from './inspect-responses-request.js';
 
 const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
