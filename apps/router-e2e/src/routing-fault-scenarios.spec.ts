@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { startMockAnthropic, startMockOpenAI, type MockUpstream } from '@llm-router/testing';
-import { newReqId, openaiClient, waitForRequestLine } from './support/policy-helpers.js';
+import { readSseFixtureFrames, startMockAnthropic, startMockOpenAI, type MockUpstream } from '@llm-router/testing';
+import { anthropicClient, newReqId, openaiClient, pollLog, waitForRequestLine } from './support/policy-helpers.js';
 import { startRouter, type RunningRouter } from './support/start-router.js';
 
 /**
@@ -17,6 +17,8 @@ const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
 const ROLE_CHUNK = chunk({ role: 'assistant', content: '' });
 const CONTENT_CHUNK = chunk({ content: 'Octopuses' });
 const FINISH_CHUNK = chunk({}, 'stop');
+/** A chunk cut short (an upstream or a proxy on its way broke it): not JSON. */
+const MALFORMED_CHUNK = 'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":" trun\n\n';
 
 /** A streamed chat completion as raw SSE text, with the response headers and the elapsed time. */
 async function streamChat(router: RunningRouter, model: string, reqId: string): Promise<{ status: number; headers: Headers; text: string; ms: number }> {
@@ -184,6 +186,49 @@ describe('routing: the fault scenarios', () => {
     expect(frames).not.toContain('[DONE]');
     expect(a.requests).toHaveLength(1);
     expect(b.requests).toHaveLength(0);
+  });
+
+  it('a malformed chunk (passthrough): skipped, never forwarded; the SDK stream completes; logged and counted', async () => {
+    a.enqueue({ frames: [ROLE_CHUNK, CONTENT_CHUNK, MALFORMED_CHUNK, chunk({ content: ' have' }), FINISH_CHUNK, 'data: [DONE]\n\n'] });
+    const reqId = newReqId('fault-malformed');
+    // The OpenAI SDK throws on a data line that is not JSON: completing proves the frame never reached it.
+    const stream = await openaiClient(router).chat.completions.create({ model: 'gpt-ending', stream: true, ...CHAT }, { headers: { 'x-request-id': reqId } });
+    let text = '';
+    const finishes: string[] = [];
+    for await (const part of stream) {
+      text += part.choices[0]?.delta.content ?? '';
+      if (part.choices[0]?.finish_reason) finishes.push(part.choices[0].finish_reason);
+    }
+    expect(text).toBe('Octopuses have');
+    expect(finishes).toEqual(['stop']);
+    expect(a.requests).toHaveLength(1);
+    expect(b.requests).toHaveLength(0);
+    const warning = await pollLog(router, (line) => line['reqId'] === reqId && line['frame'] !== undefined);
+    expect(warning).toMatchObject({ level: 'warn', model: 'gpt-ending', provider: 'openai', frame: expect.stringContaining('that is not a JSON object skipped') });
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
+    expect(metrics).toMatch(/llm_router_upstream_malformed_frames_total\{model="gpt-ending",provider="openai"\} [1-9]/);
+  });
+
+  it('a malformed chunk (translated, OpenAI upstream to an Anthropic client): skipped; the SDK message is whole', async () => {
+    a.enqueue({ frames: [ROLE_CHUNK, MALFORMED_CHUNK, CONTENT_CHUNK, FINISH_CHUNK, 'data: [DONE]\n\n'] });
+    const message = await anthropicClient(router).messages.stream({ model: 'gpt-ending', max_tokens: 64, ...CHAT }).finalMessage();
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'Octopuses' })]);
+    expect(message.stop_reason).toBe('end_turn');
+    expect(a.requests).toHaveLength(1);
+  });
+
+  it('a malformed event (translated, Anthropic upstream to an OpenAI client): skipped; the stream completes', async () => {
+    const frames = readSseFixtureFrames('anthropic/basic.stream.sse');
+    claude.enqueue({ frames: [...frames.slice(0, 3), 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_del\n\n', ...frames.slice(3)] });
+    const { status, text } = await streamChat(router, 'claude-fb', newReqId('fault-malformed-anthropic'));
+    expect(status).toBe(200);
+    const parsed = framesOf(text);
+    expect(text).not.toContain('"error"');
+    expect(finishReasons(parsed)).toEqual(['stop']);
+    expect(parsed.at(-1)).toBe('[DONE]');
+    expect(claude.requests).toHaveLength(1);
+    const metrics = await (await fetch(`${router.adminUrl}/metrics`)).text();
+    expect(metrics).toMatch(/llm_router_upstream_malformed_frames_total\{model="claude-fb",provider="anthropic"\} [1-9]/);
   });
 
   it('a fallback that rejects prefill: the Anthropic client gets the fallback’s 400 in Anthropic format', async () => {

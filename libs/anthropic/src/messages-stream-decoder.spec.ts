@@ -185,10 +185,18 @@ describe('MessagesStreamDecoder: endings', () => {
   it.each([
     ['an event before message_start', sse(textStart(0)), 'content_block_start before message_start'],
     ['a second message_start', sse(start(), start()), 'a second message_start'],
-    ['unreadable data', 'event: content_block_delta\ndata: {"type":\n\n', 'unreadable content_block_delta event'],
   ])('turns %s into a bad_gateway error', (_name, body, message) => {
     const last = decodeAll(body).at(-1);
     expect(last?.type === 'error' && last.error).toMatchObject({ kind: 'bad_gateway', provider: 'anthropic', message: `anthropic upstream stream broke protocol: ${message}` });
+  });
+
+  it('skips a frame whose data is not a JSON object (reported to onSkippedFrame); the stream goes on to its finish', () => {
+    const skipped: string[] = [];
+    const context = { ...testContext(), onSkippedFrame: (description: string) => skipped.push(description) };
+    const events = decodeAll(`${sse(start(), textStart(0), textDelta(0, 'a'))}event: content_block_delta\ndata: {"type":\n\n${sse(textDelta(0, 'b'), messageDelta('end_turn'), messageStop)}`, undefined, context);
+    expect(events.filter((event) => event.type === 'text_delta').map((event) => (event.type === 'text_delta' ? event.text : ''))).toEqual(['a', 'b']);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopReason: 'end_turn' });
+    expect(skipped).toEqual(['anthropic: content_block_delta event that is not a JSON object skipped: "{\\"type\\":"']);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { JsonTooDeepError, parseJsonBounded, RouterError, SseParser, type IrStreamEvent, type SseEvent, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { describeSkippedFrame, JsonTooDeepError, parseJsonBounded, RouterError, SseParser, type IrStreamEvent, type SseEvent, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { decodeStopReason } from './decode-stop-reason.js';
 import { decodeStreamError } from './decode-stream-error.js';
 import { irUsageOf, readUsageCounters, type UsageCounters } from './decode-usage.js';
@@ -17,9 +17,10 @@ type BlockFate = { irIndex: number } | 'skipped';
  *   `citations_delta` and unknown deltas. Empty deltas (the usual first `partial_json: ""`) are skipped.
  * - message_delta → remembered (stop reason; usage counters merged field by field, cumulative).
  * - message_stop → block_stop for any block left open, then finish. Nothing is decoded after it.
- * - `event: error` → an `error` event (kind from `error.type`); an unreadable frame, an event before
+ * - `event: error` → an `error` event (kind from `error.type`); a frame nested too deep, an event before
  *   message_start, a second message_start, or the body ending before message_stop → an `error` too,
- *   never a made-up success.
+ *   never a made-up success. A frame whose data is not a JSON object is skipped and reported to
+ *   `context.onSkippedFrame`.
  */
 export class MessagesStreamDecoder implements StreamDecoder {
   private readonly parser: SseParser;
@@ -70,10 +71,10 @@ export class MessagesStreamDecoder implements StreamDecoder {
       // Bounded: a block's `input` is re-serialised below, and a deep one would overflow the stack.
       data = parseJsonBounded(frame.data);
     } catch (error) {
-      const why = error instanceof JsonTooDeepError ? ` (${error.message})` : '';
-      return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event${why}`))];
+      if (error instanceof JsonTooDeepError) return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event (${error.message})`))];
+      return this.skip(frame);
     }
-    if (!isRecord(data)) return [this.fail(protocolError(`unreadable ${frame.event ?? 'unnamed'} event`))];
+    if (!isRecord(data)) return this.skip(frame);
     const type = typeof data['type'] === 'string' ? data['type'] : frame.event;
     if (type === 'error') return [this.fail(decodeStreamError(data))];
     if (type === 'ping') return [];
@@ -222,6 +223,12 @@ export class MessagesStreamDecoder implements StreamDecoder {
     if (typeof upstreamIndex !== 'number') return undefined;
     const fate = this.blocks.get(upstreamIndex);
     return fate === undefined || fate === 'skipped' ? undefined : fate.irIndex;
+  }
+
+  /** A frame whose data is not a JSON object: skipped and reported, the stream goes on. */
+  private skip(frame: SseEvent): IrStreamEvent[] {
+    this.context.onSkippedFrame?.(describeSkippedFrame(`anthropic: ${frame.event ?? 'unnamed'} event`, frame.data));
+    return [];
   }
 
   private fail(error: RouterError): IrStreamEvent {

@@ -11,6 +11,7 @@ export { formatSseEvent, type SseEvent } from './framing/sse-frame.js';
 export { SseParser, type SseParserOptions } from './framing/sse-parser.js';
 export { NdjsonParser, type NdjsonParserOptions } from './framing/ndjson-parser.js';
 export { DEFAULT_MAX_FRAME_CHARS } from './framing/max-frame-chars.js';
+export { describeSkippedFrame, isJsonObjectText } from './framing/skipped-frame.js';
 export { JsonTooDeepError, jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, parseJsonBounded } from './json/json-depth.js';
 export type * from './ir/ir-content.js';
 export type * from './ir/ir-request.js';

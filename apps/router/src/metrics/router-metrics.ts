@@ -62,6 +62,12 @@ export class RouterMetrics {
     labelNames: ['model', 'provider', 'class'] as const,
     registers: [this.registry],
   });
+  private readonly malformedFrames = new Counter({
+    name: 'llm_router_upstream_malformed_frames_total',
+    help: 'Upstream stream frames that were not a JSON object: skipped, never forwarded.',
+    labelNames: ['model', 'provider'] as const,
+    registers: [this.registry],
+  });
   private readonly tokens = new Counter({
     name: 'llm_router_tokens_total',
     help: 'Tokens reported by upstream answers, by model, direction (input, output) and caller.',
@@ -117,6 +123,10 @@ export class RouterMetrics {
 
   accessStoreError(operation: string): void {
     this.accessStoreErrors.inc({ operation });
+  }
+
+  malformedFrameSkipped(model: string, provider: string): void {
+    this.malformedFrames.inc({ model, provider });
   }
 
   streamStarted(clientFormat: string): void {

@@ -74,3 +74,33 @@ describe("passthroughTranslator: usage the router asked for on the client's beha
     expect(OPENAI.map((frame) => shown.push(Buffer.from(frame)).text).join('')).toContain('"choices":[]');
   });
 });
+
+describe('passthroughTranslator: malformed upstream frames', () => {
+  const RESPONSES = readSseFixtureFrames('openai-responses/basic.stream.sse');
+
+  it.each([
+    ['openai-chat', OPENAI, 'data: {"choices":[{"delta":{"cont\n\n'],
+    ['openai-completions', COMPLETIONS, 'data: not json at all\n\n'],
+    ['anthropic-messages', ANTHROPIC, 'event: content_block_delta\ndata: {"type":"content_block_delta",,}\n\n'],
+    ['openai-responses', RESPONSES, 'event: response.output_text.delta\ndata: [1,2]\n\n'],
+  ] as const)('%s: a frame that is not a JSON object is skipped (reported), never forwarded, and the stream goes on to its end', (format, frames, bad) => {
+    const skipped: string[] = [];
+    const translator = passthroughTranslator(codecFor(format), 'client-model', undefined, { onSkippedFrame: (description) => skipped.push(description) });
+    const withBad = [frames[0]!, bad, ...frames.slice(1)];
+    let text = '';
+    let ended = false;
+    for (const frame of withBad) {
+      const out = translator.push(Buffer.from(frame));
+      text += out.text;
+      expect(out.error).toBeUndefined();
+      ended = out.ended;
+    }
+    if (!ended) text += translator.end().text;
+    const clean = passthroughTranslator(codecFor(format), 'client-model');
+    let expected = frames.map((frame) => clean.push(Buffer.from(frame)).text).join('');
+    expected += clean.end().text;
+    expect(text).toBe(expected);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/ that is not a JSON object skipped: /);
+  });
+});

@@ -1,4 +1,4 @@
-import { RouterError, SseParser, type ClientCodec } from '@llm-router/core';
+import { describeSkippedFrame, isJsonObjectText, RouterError, SseParser, type ClientCodec } from '@llm-router/core';
 import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
 
 /**
@@ -13,11 +13,16 @@ import type { StreamTranslator, TranslatedChunk } from './stream-translator.js';
  *
  * With `hideUsageFrames` (the router asked the upstream for usage the client did not ask for, see
  * `ClientCodec.requestStreamUsage`), usage-only frames are still observed (`onFrame`) but not forwarded.
+ *
+ * A malformed frame (data that is not a JSON object, other than the format's terminator such as
+ * `[DONE]`) is skipped, never forwarded (an SDK throws on one), and reported to `onSkippedFrame`: the
+ * same contract as the translating path's decoders (core's `describeSkippedFrame`).
  */
 export interface PassthroughOptions {
   /** Longest frame accepted (characters); see SseParser. */
   maxFrameChars?: number;
   hideUsageFrames?: boolean;
+  onSkippedFrame?: (description: string) => void;
 }
 
 export function passthroughTranslator(codec: ClientCodec, clientModel: string, onFrame?: (data: string) => void, options: PassthroughOptions = {}): StreamTranslator {
@@ -30,6 +35,11 @@ export function passthroughTranslator(codec: ClientCodec, clientModel: string, o
       let text = '';
       let error: RouterError | undefined;
       for (const frame of parser.push(chunk)) {
+        const terminal = codec.isTerminalFrame(frame);
+        if (!terminal && !isJsonObjectText(frame.data)) {
+          options.onSkippedFrame?.(describeSkippedFrame(`${frame.event ?? 'stream'} event`, frame.data));
+          continue;
+        }
         onFrame?.(frame.data);
         if (hidden?.(frame) === true) continue;
         text += codec.passthroughFrame(frame, clientModel);
@@ -38,7 +48,7 @@ export function passthroughTranslator(codec: ClientCodec, clientModel: string, o
           ended = true;
           break;
         }
-        if (codec.isTerminalFrame(frame)) {
+        if (terminal) {
           ended = true;
           break;
         }

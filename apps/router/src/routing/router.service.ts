@@ -10,6 +10,7 @@ import { parseUpstreamJson } from './parse-upstream-json.js';
 import { passthroughTranslator } from './passthrough-translator.js';
 import { pumpStream } from './pump-stream.js';
 import { readBody } from './read-body.js';
+import { skippedFrameReporter } from './skipped-frame-reporter.js';
 import { replyUpstreamError } from './reply-upstream-error.js';
 import { upstreamBody } from './upstream-body.js';
 import { MAX_UPSTREAM_BODY_BYTES } from './upstream-body-limit.js';
@@ -131,7 +132,8 @@ export class RouterService {
     const headers = clientResponseHeaders(response.headers, route.model.actualModelName, { redactor, alreadySet: reply.raw.getHeaderNames() });
     if (stream) {
       const usage = new StreamUsage();
-      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames });
+      const onSkippedFrame = skippedFrameReporter(this.metrics, this.logger, { reqId: record?.id, model: clientModel, provider: route.adapter.provider });
+      const translator = passthroughTranslator(codec, clientModel, (data) => usage.observe(data), { maxFrameChars: route.streamFrameLimitChars, hideUsageFrames, onSkippedFrame });
       await this.replyStream(response, { ...headers, 'content-type': headers['content-type'] ?? codec.streamContentType }, translator, reply, record, context, () => {
         if (record) record.usage = usage.usage;
       });
@@ -190,6 +192,7 @@ export class RouterService {
       this.logger.warn({ reqId: record?.id, model: clientModel, warnings: ctx.warnings }, 'request translated with warnings');
     }
     if (stream) {
+      ctx.onSkippedFrame = skippedFrameReporter(this.metrics, this.logger, { reqId: record?.id, model: clientModel, provider: route.adapter.provider });
       const translator = irStreamTranslator(translation.createStreamDecoder(ctx), codec.createStreamEncoder({ includeUsage: ir.streamUsage === true, request: ir }), clientModel, (usage) => {
         if (record) record.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
       });

@@ -30,6 +30,12 @@ export interface TranslationContext {
    * with a bad_gateway. Undefined: core's DEFAULT_MAX_FRAME_CHARS (8 MiB).
    */
   maxFrameChars?: number;
+  /**
+   * A malformed upstream frame (SSE data or an NDJSON line that is not a JSON object) was skipped: the
+   * stream decoders never turn one into an error nor pass it on, they call this with `describeSkippedFrame`'s
+   * text and go on. The app logs and counts it. Undefined: skipped silently.
+   */
+  onSkippedFrame?(description: string): void;
 }
 
 /** An upstream request body built from the IR, and the path (under the model's endpoint) it goes to. */

@@ -135,6 +135,21 @@ describe('OllamaStreamDecoder', () => {
     expect(cut.at(-1)).toMatchObject({ type: 'error', error: { kind: 'bad_gateway' } });
   });
 
+  it('skips a line that is not a JSON object (reported to onSkippedFrame); the stream goes on to its done line', () => {
+    const skipped: string[] = [];
+    const context = { ...testContext({ upstreamModel: 'llama3.2', estimatedInputTokens: 40 }), onSkippedFrame: (description: string) => skipped.push(description) };
+    const lines = ollamaFixture('chat.stream.ndjson').toString('utf8').split('\n');
+    const body = [lines[0], '{"message":{"content":"trunc', '<html>bad gateway</html>', ...lines.slice(1)].join('\n');
+    const events = decodeInChunks(new OllamaStreamDecoder(context), Buffer.from(body));
+    expectStreamGrammar(events);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopReason: 'end_turn' });
+    expect(textOf(events, 'text_delta')).toBe(textOf(decode(ollamaFixture('chat.stream.ndjson')), 'text_delta'));
+    expect(skipped).toEqual([
+      'ollama: NDJSON line that is not a JSON object skipped: "{\\"message\\":{\\"content\\":\\"trunc"',
+      'ollama: NDJSON line that is not a JSON object skipped: "<html>bad gateway</html>"',
+    ]);
+  });
+
   it('reports an empty stream as an error without a start', () => {
     expect(decode('')).toEqual([{ type: 'error', error: expect.objectContaining({ kind: 'bad_gateway' }) }]);
   });

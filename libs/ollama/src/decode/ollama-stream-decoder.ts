@@ -1,6 +1,5 @@
-import { type IrStreamEvent, JsonTooDeepError, NdjsonParser, parseJsonBounded, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { describeSkippedFrame, type IrStreamEvent, JsonTooDeepError, NdjsonParser, parseJsonBounded, type RouterError, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { ollamaError } from '../errors/ollama-error.js';
-import { textSnippet } from '../errors/text-snippet.js';
 import { mapDoneReason } from './map-done-reason.js';
 import { type OllamaChunk, readOllamaChunk } from './ollama-chunk.js';
 import { readCreated } from './read-created.js';
@@ -34,8 +33,9 @@ interface StreamState {
  * - Each tool call closes the open block and becomes a whole block of its own: `block_start`, ONE
  *   `tool_args_delta` with the arguments as JSON, `block_stop` (Ollama never splits arguments).
  * - `done: true` closes the open block and emits `finish` with the §5.6 reason and the real usage.
- * - An `{"error"}` line becomes an `error` event (api_error); a line that is not a JSON object or holds a
+ * - An `{"error"}` line becomes an `error` event (api_error); a line nested too deep or holding a
  *   malformed tool call, or an end without a `done` line, an `error` event (bad_gateway). Nothing follows.
+ *   A line that is not a JSON object is skipped and reported to `context.onSkippedFrame`.
  */
 export class OllamaStreamDecoder implements StreamDecoder {
   private readonly state: StreamState;
@@ -78,7 +78,7 @@ export class OllamaStreamDecoder implements StreamDecoder {
     }
     const chunk = readOllamaChunk(value);
     if (chunk === undefined) {
-      events.push(this.fail(ollamaError('bad_gateway', `malformed NDJSON line from upstream: ${textSnippet(line, 200)}`)));
+      this.context.onSkippedFrame?.(describeSkippedFrame('ollama: NDJSON line', line));
       return;
     }
     if (chunk.error !== undefined) {

@@ -264,13 +264,26 @@ describe('ChatStreamDecoder: §6 bugs and stream rules', () => {
     expect(decodeStream('data: [DONE]\n\n')).toMatchObject([{ type: 'error', error: { message: 'openai: upstream stream ended without an answer' } }]);
   });
 
-  it('turns an in-band error (data or event: error) into an error by its type, and a chunk that is not JSON into a bad_gateway', () => {
+  it('turns an in-band error (data or event: error) into an error by its type', () => {
     const rateLimited = decodeStream(`${sse([delta({ content: 'x' })], false)}data: {"error":{"message":"slow down","type":"requests","code":"rate_limit_exceeded"}}\n\n`);
     expect(rateLimited.at(-1)).toMatchObject({ type: 'error', error: { kind: 'rate_limit', code: 'rate_limit_exceeded', message: 'openai: slow down' } });
     const named = decodeStream('event: error\ndata: {"message":"overloaded","type":"overloaded_error"}\n\n');
     expect(named).toMatchObject([{ type: 'error', error: { kind: 'overloaded', message: 'openai: overloaded' } }]);
-    const garbage = decodeStream(`${sse([delta({ content: 'x' })], false)}data: {oops\n\n`);
-    expect(garbage.at(-1)).toMatchObject({ type: 'error', error: { kind: 'bad_gateway' } });
+  });
+
+  it('skips a chunk that is not a JSON object (reported to onSkippedFrame), and the stream goes on to its finish', () => {
+    const skipped: string[] = [];
+    const context = { ...testContext(), onSkippedFrame: (description: string) => skipped.push(description) };
+    const events = decodeStream(`${sse([delta({ content: 'x' })], false)}data: {oops\n\ndata: [1,2]\n\n${sse([delta({ content: 'y' }), finish('stop')])}`, context);
+    expect(events.filter((event) => event.type === 'text_delta').map((event) => (event.type === 'text_delta' ? event.text : ''))).toEqual(['x', 'y']);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopReason: 'end_turn' });
+    expect(events.some((event) => event.type === 'error')).toBe(false);
+    expect(skipped).toEqual(['openai: stream chunk that is not a JSON object skipped: "{oops"', 'openai: stream chunk that is not a JSON object skipped: "[1,2]"']);
+  });
+
+  it('a malformed last chunk of a body that ends without a finish: skipped, and the end is still a premature one', () => {
+    const events = decodeStream(`${sse([delta({ content: 'x' })], false)}data: {"choices":[{"delta":{"cont`);
+    expect(events.at(-1)).toMatchObject({ type: 'error', error: { kind: 'api_error', message: 'openai: upstream stream ended prematurely' } });
   });
 
   it('ignores other choices (with one warning), keepalive comments, and everything after the end', () => {

@@ -1,4 +1,4 @@
-import { type IrStreamEvent, type IrUsage, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { describeSkippedFrame, type IrStreamEvent, type IrUsage, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { isRecord } from '../is-record.js';
 import { unreachable } from '../unreachable.js';
 import { decodeFinishReason, settleStopReason } from './decode-finish-reason.js';
@@ -42,8 +42,10 @@ type OpenBlock = { kind: 'text'; index: number } | { kind: 'thinking'; index: nu
  * - `[DONE]`, or the end of the body after a finish_reason, gives `finish`: the mapped reason with the tool
  *   overrides, and the upstream usage (cached tokens split out, §6 #7), or an estimate with a warning.
  * - `data: {"error":…}` (or `event: error`) gives `error` (see `upstreamError`); so does a chunk that is
- *   not JSON, and a body that ends before any finish_reason ("upstream stream ended prematurely"): never a
+ *   nested too deep, and a body that ends before any finish_reason ("upstream stream ended prematurely"): never a
  *   fabricated success. Nothing follows `finish` or `error`.
+ * - A chunk that is not a JSON object (truncated, a proxy's stray text) is skipped and reported to
+ *   `context.onSkippedFrame`: never forwarded, never the end of the stream.
  */
 export class ChatStreamDecoder implements StreamDecoder {
   private readonly parser: SseParser;
@@ -96,8 +98,9 @@ export class ChatStreamDecoder implements StreamDecoder {
     try {
       chunk = parseJsonBounded(data);
     } catch (error) {
-      const what = error instanceof JsonTooDeepError ? `refused (${error.message})` : 'that is not JSON';
-      this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream chunk ${what}`, { provider: 'openai' }));
+      if (error instanceof JsonTooDeepError) {
+        this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream chunk refused (${error.message})`, { provider: 'openai' }));
+      } else this.context.onSkippedFrame?.(describeSkippedFrame('openai: stream chunk', data));
       return;
     }
     if (frame.event === 'error' || (isRecord(chunk) && chunk['error'] !== undefined && chunk['error'] !== null)) {
@@ -105,6 +108,7 @@ export class ChatStreamDecoder implements StreamDecoder {
       return;
     }
     if (isRecord(chunk)) this.onChunk(chunk, events);
+    else this.context.onSkippedFrame?.(describeSkippedFrame('openai: stream chunk', data));
   }
 
   private onChunk(chunk: Record<string, unknown>, events: IrStreamEvent[]): void {

@@ -94,12 +94,15 @@ describe('ResponsesStreamDecoder: edges', () => {
     expect(decodeStream('')).toEqual([expect.objectContaining({ type: 'error' })]);
   });
 
-  it('an error event is an error of the kind its code says; data that is not JSON a bad_gateway; nothing follows', () => {
+  it('an error event is an error of the kind its code says; data that is not a JSON object is skipped and reported; nothing follows an error', () => {
     const rate = decodeStream(sse([created, { type: 'error', code: 'rate_limit_exceeded', message: 'Too many', param: null }, completed()]));
     expect(rate.map((event) => event.type)).toEqual(['start', 'error']);
     expect(rate[1]).toMatchObject({ error: { kind: 'rate_limit', message: 'openai: Too many' } });
-    const bad = decodeStream(`${sse([created])}event: response.output_text.delta\ndata: {oops\n\n`);
-    expect(bad.at(-1)).toMatchObject({ type: 'error', error: { kind: 'bad_gateway' } });
+    const skipped: string[] = [];
+    const context = { ...testContext(), onSkippedFrame: (description: string) => skipped.push(description) };
+    const bad = decodeStream(`${sse([created])}event: response.output_text.delta\ndata: {oops\n\n${sse([completed()])}`, context);
+    expect(bad.map((event) => event.type)).toEqual(['start', 'finish']);
+    expect(skipped).toEqual(['openai: response.output_text.delta event that is not a JSON object skipped: "{oops"']);
   });
 
   it('ignores unknown event types, maps response.incomplete (max_output_tokens) to a length stop, estimates missing usage with a warning', () => {

@@ -1,4 +1,4 @@
-import { type IrStreamEvent, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
+import { describeSkippedFrame, type IrStreamEvent, JsonTooDeepError, parseJsonBounded, RouterError, type SseEvent, SseParser, type StreamDecoder, type TranslationContext } from '@llm-router/core';
 import { headerSafe } from '../../header-safe.js';
 import { isRecord } from '../../is-record.js';
 import { decodeResponsesStop } from './decode-responses-stop.js';
@@ -40,8 +40,9 @@ const THINKING_DELTAS = new Set(['response.reasoning_summary_text.delta', 'respo
  * - `response.completed` / `response.incomplete` give `finish`: the stop from status and
  *   `incomplete_details` (tool_use when a call was made), usage with cached and reasoning tokens (or an
  *   estimate, with a warning). `response.failed` and `error` events give `error` (see
- *   `responsesFailure`), as does data that is not JSON (bad_gateway) and a body that ends before a
- *   terminal event: never a fabricated success. Unknown event types are ignored; nothing follows
+ *   `responsesFailure`), as does data nested too deep (bad_gateway) and a body that ends before a
+ *   terminal event: never a fabricated success. Data that is not a JSON object is skipped and reported to
+ *   `context.onSkippedFrame`. Unknown event types are ignored; nothing follows
  *   `finish` or `error`. Frames longer than `context.maxFrameChars` end the stream (the parser throws a
  *   bad_gateway).
  */
@@ -83,11 +84,15 @@ export class ResponsesStreamDecoder implements StreamDecoder {
     try {
       event = parseJsonBounded(data);
     } catch (error) {
-      const what = error instanceof JsonTooDeepError ? `refused (${error.message})` : 'that is not JSON';
-      this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream event ${what}`, { provider: 'openai' }));
+      if (error instanceof JsonTooDeepError) {
+        this.fail(events, new RouterError('bad_gateway', `openai: upstream sent a stream event refused (${error.message})`, { provider: 'openai' }));
+      } else this.context.onSkippedFrame?.(describeSkippedFrame(`openai: ${frame.event ?? 'stream'} event`, data));
       return;
     }
-    if (!isRecord(event)) return;
+    if (!isRecord(event)) {
+      this.context.onSkippedFrame?.(describeSkippedFrame(`openai: ${frame.event ?? 'stream'} event`, data));
+      return;
+    }
     const type = typeof event['type'] === 'string' ? event['type'] : frame.event;
     if (type === 'error') {
       this.fail(events, responsesFailure(event));
