@@ -20,7 +20,7 @@ import type { RoutingContext } from './routing-context.js';
 import type { StreamTranslator } from './stream-translator.js';
 import { createTranslationContext, estimateInputTokens } from './translation-context.js';
 import { AttemptFailure } from '../fallback/attempt-failure.js';
-import { clientGone } from '../fallback/client-gone.js';
+import { clientGone } from './client-gone.js';
 import { holdUntilContent } from '../fallback/hold-until-content.js';
 import { RoutedRequests } from '../fallback/routed-requests.js';
 import { usesRouting } from '../fallback/routed-models.js';

@@ -4,6 +4,7 @@ import { requestRecordOf, RequestLog, ROUTER_LOGGER, type Logger } from '@llm-ro
 import { RetryService } from '@llm-router/retry';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkUpstreamResponse } from './check-upstream-response.js';
+import { clientGone } from './client-gone.js';
 import type { RoutingContext } from './routing-context.js';
 import { sendAttempt } from '../fallback/send-attempt.js';
 
@@ -39,23 +40,20 @@ export class UpstreamSender {
         record.upstreamRequest = { url: upstreamRequest.url, headers: upstreamRequest.headers, body: JSON.parse(upstreamRequest.body.toString('utf8')) as unknown };
       }
     }
-    // One controller per request: aborted when the client goes away, before or during the answer.
-    const abort = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) abort.abort(new Error('client disconnected'));
-    });
+    // Aborted when the client goes away, before or during the answer.
+    const signal = clientGone(reply);
     const started = performance.now();
     try {
       // One attempt of a routed request: a single send (the attempt plan owns retries, deployments, fallbacks).
-      if (attempt !== undefined) return await sendAttempt(route, upstreamRequest, abort.signal);
+      if (attempt !== undefined) return await sendAttempt(route, upstreamRequest, signal);
       const { response } = await this.retry.runWithRetry(
         (attempt) => {
           if (record) record.attempts = attempt;
-          return transport.send(upstreamRequest, { ...route.send, signal: abort.signal });
+          return transport.send(upstreamRequest, { ...route.send, signal });
         },
         {
           policy: route.retry,
-          signal: abort.signal,
+          signal,
           discard: (r) => r.body.destroy(),
           onRetry: ({ attempt, delayMs, status, error }) =>
             this.logger.warn(
@@ -70,7 +68,7 @@ export class UpstreamSender {
       }
       return checkUpstreamResponse(response, upstreamRequest.stream, route.adapter.provider);
     } catch (error) {
-      if (abort.signal.aborted) return undefined;
+      if (signal.aborted) return undefined;
       if (record) record.upstreamError = error instanceof RouterError ? error.kind : 'error';
       throw error;
     }
