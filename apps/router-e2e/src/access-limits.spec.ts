@@ -97,6 +97,40 @@ describe('limits in memory', () => {
   });
 });
 
+describe('a request longer than state.reservation_ttl', () => {
+  let mock: MockUpstream;
+  let router: RunningRouter;
+
+  beforeAll(async () => {
+    mock = await startMockOpenAI();
+    router = await startRouter({
+      config: {
+        models: { gpt: { provider: 'openai', endpoint: `${mock.origin}/v1` } },
+        auth: { keys: [{ name: 'parallel', key: KEYS.parallel, limits: { max_parallel: 1 } }] },
+        state: { store: 'memory', reservation_ttl: 2 },
+      },
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await router?.stop();
+    await mock?.close();
+  });
+
+  it('keeps its max_parallel lease past the TTL (the limiter extends it) and frees it when it ends', async () => {
+    const client = new OpenAI({ apiKey: KEYS.parallel, baseURL: `${router.url}/v1`, maxRetries: 0 });
+    const chat = () => client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+    mock.enqueue({ delayHeadersMs: 5_000 });
+    const first = chat();
+    while (mock.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    // 3.5 s in: past the 2 s TTL, so without extension the lease would have lapsed and this would pass.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await expect(chat()).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    await expect(first).resolves.toMatchObject({ response: { status: 200 } });
+    await expect(chat()).resolves.toMatchObject({ response: { status: 200 } });
+    expect(mock.requests.length).toBe(2);
+  }, 30_000);
+});
+
 describe('limits shared by two routers through redis', () => {
   let redis: RedisProcess;
   let mock: MockUpstream;

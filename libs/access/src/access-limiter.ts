@@ -6,7 +6,8 @@ import type { AccessPolicy } from './access-policy.js';
 import type { BudgetSettings, ModelPricingSettings, OnStoreError, RateLimitSettings } from './access-settings.js';
 import type { Caller } from './caller.js';
 import type { LimitState, RateLimitNumbers } from './rate-limit-numbers.js';
-import type { CounterCharge, SettleEntry, StateStore } from './state-store.js';
+import { LeaseKeeper } from './lease-keeper.js';
+import type { CounterCharge, MaybePromise, ReserveResult, SettleEntry, StateStore } from './state-store.js';
 import { MICRO_USD_PER_USD, usageCostMicroUsd, usageTokens } from './usage-cost.js';
 
 /** rpm and tpm count in fixed windows of this length, aligned to the Unix epoch. */
@@ -14,6 +15,10 @@ export const MINUTE_MS = 60_000;
 
 /** Extra life for counters past their window, so a late settle still finds them. */
 const GC_SLACK_MS = 5_000;
+
+/** Settle amounts of a request count and of an in-flight lease (shared: no closure per request). */
+const ONE = (): number => 1;
+const NOTHING = (): number => 0;
 
 export interface AdmitRequest {
   caller: Caller;
@@ -47,6 +52,11 @@ export interface AccessLimiterOptions {
   onError: OnStoreError;
   /** How long a reservation (tokens, budget, in-flight lease) lives unless settled, released or extended. */
   reservationTtlMs: number;
+  /**
+   * How often a request still running has its reservations extended (default: a third of the TTL, at least
+   * 1 s), so a stream longer than the TTL keeps its max_parallel lease. One timer serves every request.
+   */
+  extendEveryMs?: number;
   /** Every store failure, in both `on_error` modes: the app logs it and counts it in a metric. */
   onStoreError?: (error: unknown, operation: StoreOperationName) => void;
   /** Reservation ids (default `crypto.randomUUID`). */
@@ -84,6 +94,7 @@ interface TicketState extends AccessTicket {
  */
 export class AccessLimiter {
   private readonly newId: () => string;
+  private readonly leases: LeaseKeeper<TicketState>;
 
   constructor(
     private readonly policy: AccessPolicy,
@@ -91,6 +102,13 @@ export class AccessLimiter {
     private readonly options: AccessLimiterOptions,
   ) {
     this.newId = options.newId ?? randomUUID;
+    const extendEveryMs = options.extendEveryMs ?? Math.max(1_000, Math.floor(options.reservationTtlMs / 3));
+    this.leases = new LeaseKeeper(extendEveryMs, options.clock, (ticket) => void this.extend(ticket));
+  }
+
+  /** Admitted requests not yet settled or released whose reservations the limiter keeps alive. */
+  get running(): number {
+    return this.leases.size;
   }
 
   /**
@@ -102,7 +120,12 @@ export class AccessLimiter {
     return { allowed: false, reason: 'model_not_allowed', status: 403, message: `This key may not use the model "${model}".`, caller: caller.name };
   }
 
-  async admit(request: AdmitRequest): Promise<AccessAdmitted | AccessDenied> {
+  /**
+   * Decides and, when admitted, reserves: synchronously over a store that answers synchronously (memory),
+   * else a promise. Every admitted ticket must end in `settle` or `release`; until then its reservations
+   * are extended on the limiter's one timer.
+   */
+  admit(request: AdmitRequest): MaybePromise<AccessAdmitted | AccessDenied> {
     const { caller, model } = request;
     const refused = this.authorize(caller, model);
     if (refused !== undefined) return refused;
@@ -111,20 +134,19 @@ export class AccessLimiter {
     const reservationId = this.newId();
     const ticket: TicketState = { reservationId, caller: caller.name, model, degraded: false, slots, finished: slots.length === 0 };
     if (slots.length === 0) return { allowed: true, caller, ticket, rateLimit: {} };
-    let result;
+    let pending: MaybePromise<ReserveResult>;
     try {
-      result = await this.store.reserve({ now, reservationId, expiresAt: now + this.options.reservationTtlMs, charges: slots.map((slot) => slot.charge) });
+      pending = this.store.reserve({ now, reservationId, expiresAt: now + this.options.reservationTtlMs, charges: slots.map((slot) => slot.charge) });
     } catch (error: unknown) {
-      this.options.onStoreError?.(error, 'reserve');
-      if (this.options.onError === 'fail_open') {
-        const degraded: TicketState = { ...ticket, degraded: true, finished: true };
-        return { allowed: true, caller, ticket: degraded, rateLimit: {} };
-      }
-      return { allowed: false, reason: 'store_unavailable', status: 503, message: 'The rate-limit store is unavailable; try again shortly.', logDetail: `state store reserve failed: ${describe(error)}`, caller: caller.name };
+      return this.storeFailed(error, ticket, caller);
     }
-    const rateLimit = numbers(slots, result.totals);
-    if (result.admitted) return { allowed: true, caller, ticket, rateLimit };
-    return refusal(slots, result.totals, now, caller.name, rateLimit);
+    if (pending instanceof Promise) {
+      return pending.then(
+        (result) => this.decided(result, ticket, caller, now),
+        (error: unknown) => this.storeFailed(error, ticket, caller),
+      );
+    }
+    return this.decided(pending, ticket, caller, now);
   }
 
   /** The request finished (answer sent or stream ended, or aborted with known usage): charge the real usage. */
@@ -137,7 +159,10 @@ export class AccessLimiter {
     return this.finish(ticket, undefined);
   }
 
-  /** Keeps a long stream's reservations and lease alive for another `reservationTtlMs` (call every TTL/3 or so). */
+  /**
+   * Keeps a running request's reservations and lease alive for another `reservationTtlMs`. The limiter's
+   * timer calls it for every admitted ticket; callers need not.
+   */
   async extend(ticket: AccessTicket): Promise<void> {
     const state = ticket as TicketState;
     if (state.finished) return;
@@ -150,11 +175,28 @@ export class AccessLimiter {
     }
   }
 
+  private decided(result: ReserveResult, ticket: TicketState, caller: Caller, now: number): AccessAdmitted | AccessDenied {
+    const rateLimit = numbers(ticket.slots, result.totals);
+    if (!result.admitted) return refusal(ticket.slots, result.totals, now, caller.name, rateLimit);
+    this.leases.add(ticket, now);
+    return { allowed: true, caller, ticket, rateLimit };
+  }
+
+  private storeFailed(error: unknown, ticket: TicketState, caller: Caller): AccessAdmitted | AccessDenied {
+    this.options.onStoreError?.(error, 'reserve');
+    if (this.options.onError === 'fail_open') {
+      const degraded: TicketState = { ...ticket, degraded: true, finished: true };
+      return { allowed: true, caller, ticket: degraded, rateLimit: {} };
+    }
+    return { allowed: false, reason: 'store_unavailable', status: 503, message: 'The rate-limit store is unavailable; try again shortly.', logDetail: `state store reserve failed: ${describe(error)}`, caller: caller.name };
+  }
+
   /** Never throws; settling twice (or after a release) does nothing. A failed settle lapses with its reservations. */
   private async finish(ticket: AccessTicket, usage: IrUsage | undefined): Promise<void> {
     const state = ticket as TicketState;
     if (state.finished) return;
     state.finished = true;
+    this.leases.delete(state);
     const now = this.options.clock.now();
     const entries: SettleEntry[] = [];
     for (const slot of state.slots) {
@@ -164,7 +206,8 @@ export class AccessLimiter {
     }
     if (entries.length === 0) return;
     try {
-      await this.store.settle({ now, reservationId: state.reservationId, entries });
+      const pending = this.store.settle({ now, reservationId: state.reservationId, entries });
+      if (pending instanceof Promise) await pending;
     } catch (error: unknown) {
       this.options.onStoreError?.(error, 'settle');
     }
@@ -206,14 +249,14 @@ export class AccessLimiter {
     const end = start + MINUTE_MS;
     const windowTtl = end - now + this.options.reservationTtlMs + GC_SLACK_MS;
     if (limits.rpm !== undefined) {
-      slots.push({ family: 'requests', scope, windowEnd: end, charge: { key: `rpm:${id}:${start}`, limit: limits.rpm, amount: 1, mode: 'count', ttlMs: end - now + GC_SLACK_MS }, settleWith: () => 1 });
+      slots.push({ family: 'requests', scope, windowEnd: end, charge: { key: `rpm:${id}:${start}`, limit: limits.rpm, amount: 1, mode: 'count', ttlMs: end - now + GC_SLACK_MS }, settleWith: ONE });
     }
     if (limits.tpm !== undefined) {
       slots.push({ family: 'tokens', scope, windowEnd: end, charge: { key: `tpm:${id}:${start}`, limit: limits.tpm, amount: estimateTokens, mode: 'hold', ttlMs: windowTtl }, settleWith: usageTokens });
     }
     if (limits.maxParallel !== undefined) {
       const ttl = this.options.reservationTtlMs + GC_SLACK_MS;
-      slots.push({ family: 'parallel', scope, windowEnd: now, charge: { key: `par:${id}`, limit: limits.maxParallel, amount: 1, mode: 'hold', ttlMs: ttl }, settleWith: () => 0 });
+      slots.push({ family: 'parallel', scope, windowEnd: now, charge: { key: `par:${id}`, limit: limits.maxParallel, amount: 1, mode: 'hold', ttlMs: ttl }, settleWith: NOTHING });
     }
   }
 }

@@ -48,6 +48,11 @@ describe('AccessLimiter.authorize', () => {
     expect(limiter.authorize(caller, 'llama')).toMatchObject({ allowed: false, reason: 'model_not_allowed', status: 403 });
     expect(limiter.authorize(caller, 'gpt-4o')).toBeUndefined();
     expect(limiter.authorize(caller, 'gpt-4o')).toBeUndefined();
-    await expect(limiter.admit({ caller, model: 'gpt-4o', estimate: { inputTokens: 1, maxOutputTokens: 1 } })).resolves.toMatchObject({ allowed: true });
+    // Over the memory store the decision is synchronous: no promise on the request path.
+    const admitted = limiter.admit({ caller, model: 'gpt-4o', estimate: { inputTokens: 1, maxOutputTokens: 1 } });
+    expect(admitted).not.toBeInstanceOf(Promise);
+    expect(admitted).toMatchObject({ allowed: true });
+    if (admitted instanceof Promise || !admitted.allowed) throw new Error('refused');
+    await limiter.release(admitted.ticket);
   });
 });

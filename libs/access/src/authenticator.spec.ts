@@ -19,20 +19,22 @@ describe('Authenticator with keys', () => {
   });
   const auth = new Authenticator(policy, { clock });
 
-  it('names the caller of a configured key, from either header', async () => {
-    await expect(auth.authenticate({ authorization: 'Bearer sk-a' })).resolves.toMatchObject({ name: 'team-a', via: 'key' });
-    await expect(auth.authenticate({ 'x-api-key': 'sk-b' })).resolves.toMatchObject({ name: 'team-b', via: 'key' });
+  it('names the caller of a configured key, from either header, synchronously (no JWT involved)', () => {
+    const bearer = auth.authenticate({ authorization: 'Bearer sk-a' });
+    expect(bearer).not.toBeInstanceOf(Promise);
+    expect(bearer).toMatchObject({ name: 'team-a', via: 'key' });
+    expect(auth.authenticate({ 'x-api-key': 'sk-b' })).toMatchObject({ name: 'team-b', via: 'key' });
   });
 
   it('refuses a missing or unknown key with 401, naming no key', async () => {
-    await expect(auth.authenticate({})).resolves.toMatchObject({ allowed: false, reason: 'missing_key', status: 401 });
+    expect(auth.authenticate({})).toMatchObject({ allowed: false, reason: 'missing_key', status: 401 });
     const wrong = await auth.authenticate({ authorization: 'Bearer sk-c' });
     expect(wrong).toMatchObject({ allowed: false, reason: 'invalid_key', status: 401 });
     expect(JSON.stringify(wrong)).not.toContain('sk-');
   });
 
-  it('treats a JWT-shaped credential as a key when no jwt is configured', async () => {
-    await expect(auth.authenticate({ authorization: 'Bearer a.b.c' })).resolves.toMatchObject({ reason: 'invalid_key' });
+  it('treats a JWT-shaped credential as a key when no jwt is configured', () => {
+    expect(auth.authenticate({ authorization: 'Bearer a.b.c' })).toMatchObject({ reason: 'invalid_key' });
   });
 
   it('lists the models a caller may see', async () => {

@@ -32,7 +32,7 @@ export {
   type AdmitRequest,
   type StoreOperationName,
 } from './access-limiter.js';
-export type { CounterCharge, ExtendOperation, ReserveOperation, ReserveResult, SettleEntry, SettleOperation, StateStore } from './state-store.js';
+export type { CounterCharge, ExtendOperation, MaybePromise, ReserveOperation, ReserveResult, SettleEntry, SettleOperation, StateStore } from './state-store.js';
 export { MemoryStateStore, type MemoryStateStoreOptions } from './memory-state-store.js';
 export { DEFAULT_REDIS_PREFIX, RedisStateStore, type RedisStateStoreOptions } from './redis-state-store.js';
 export { createStateStore, type CreateStateStoreOptions } from './create-state-store.js';

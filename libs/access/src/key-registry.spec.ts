@@ -23,4 +23,16 @@ describe('KeyRegistry', () => {
     expect(JSON.stringify([...Object.values(registry)])).not.toContain('sk-team-a');
     expect(registry.size).toBe(2);
   });
+
+  it('tells apart digests that share the prefix the table is keyed by', () => {
+    const real = sha256Hex('sk-collide-0123456789');
+    const twin = real.slice(0, 16) + (real[16] === '0' ? '1' : '0') + real.slice(17);
+    const colliding = new KeyRegistry([
+      [twin, 'twin'],
+      [real, 'real'],
+    ]);
+    expect(colliding.size).toBe(2);
+    expect(colliding.lookup('sk-collide-0123456789')).toBe('real');
+    expect(colliding.lookup('sk-collide-012345678')).toBeUndefined();
+  });
 });

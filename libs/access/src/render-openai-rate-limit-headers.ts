@@ -1,19 +1,25 @@
-import type { RateLimitNumbers } from './rate-limit-numbers.js';
+import type { LimitState, RateLimitNumbers } from './rate-limit-numbers.js';
 
 /**
  * OpenAI's rate-limit headers (`x-ratelimit-{limit,remaining,reset}-{requests,tokens}`), for successful answers
  * and refusals alike. Resets are durations in OpenAI's style (`59s`, `6m0s`, `250ms`). `retryAfterSeconds`
- * (refusals) adds `retry-after`.
+ * (refusals) adds `retry-after`. Written out per family with literal names: this runs on every admitted request.
  */
 export function renderOpenAiRateLimitHeaders(numbers: RateLimitNumbers, now: number, retryAfterSeconds?: number): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [family, state] of [['requests', numbers.requests], ['tokens', numbers.tokens]] as const) {
-    if (state === undefined) continue;
-    headers[`x-ratelimit-limit-${family}`] = String(state.limit);
-    headers[`x-ratelimit-remaining-${family}`] = String(state.remaining);
-    headers[`x-ratelimit-reset-${family}`] = formatOpenAiDuration(state.resetAt - now);
+  const requests: LimitState | undefined = numbers.requests;
+  if (requests !== undefined) {
+    headers['x-ratelimit-limit-requests'] = `${requests.limit}`;
+    headers['x-ratelimit-remaining-requests'] = `${requests.remaining}`;
+    headers['x-ratelimit-reset-requests'] = formatOpenAiDuration(requests.resetAt - now);
   }
-  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  const tokens: LimitState | undefined = numbers.tokens;
+  if (tokens !== undefined) {
+    headers['x-ratelimit-limit-tokens'] = `${tokens.limit}`;
+    headers['x-ratelimit-remaining-tokens'] = `${tokens.remaining}`;
+    headers['x-ratelimit-reset-tokens'] = formatOpenAiDuration(tokens.resetAt - now);
+  }
+  if (retryAfterSeconds !== undefined) headers['retry-after'] = `${retryAfterSeconds}`;
   return headers;
 }
 

@@ -70,6 +70,25 @@ describe.each([
     expect(after.totals).toEqual([50, 50]);
   });
 
+  it('lapses each reservation at its own expiry, whatever order they were written in', async () => {
+    const store = await makeStore();
+    // The memory store keeps holds in expiry order for speed; out-of-order expiries must still lapse exactly.
+    await store.reserve({ now: 0, reservationId: 'long', expiresAt: 5000, charges: [hold('h', 10, 3)] });
+    await store.reserve({ now: 1, reservationId: 'short', expiresAt: 1000, charges: [hold('h', 10, 4)] });
+    await store.reserve({ now: 2, reservationId: 'mid', expiresAt: 3000, charges: [hold('h', 10, 2)] });
+    const probe = (now: number) => store.reserve({ now, reservationId: `p${now}`, expiresAt: now + 1, charges: [hold('h', 100, 0)] });
+    expect((await probe(999)).totals).toEqual([9]);
+    expect((await probe(1000)).totals).toEqual([5]);
+    expect((await probe(3000)).totals).toEqual([3]);
+    expect((await probe(5000)).totals).toEqual([0]);
+    // An extension moves a reservation's expiry later: it then outlives one written after it.
+    await store.reserve({ now: 6000, reservationId: 'x', expiresAt: 7000, charges: [hold('h', 10, 1)] });
+    await store.reserve({ now: 6001, reservationId: 'y', expiresAt: 7500, charges: [hold('h', 10, 2)] });
+    await store.extend({ now: 6500, reservationId: 'x', expiresAt: 9000, keys: ['h'] });
+    expect((await probe(7600)).totals).toEqual([1]);
+    expect((await probe(9000)).totals).toEqual([0]);
+  });
+
   it('lets a reservation lapse at its expiry, and never a count', async () => {
     const store = await makeStore();
     expect((await store.reserve({ now: 0, reservationId: 'r1', expiresAt: 1000, charges: [hold('h', 1, 1), count('c', 1)] })).admitted).toBe(true);

@@ -7,6 +7,12 @@
 // start in the key, so a new window is a new counter and nothing is ever reset by a write that could lose
 // a concurrent increment. Times are the caller's clock (`now`), so every replica must keep NTP time; a skew
 // shifts window edges and expiries by that skew, nothing more.
+//
+// A store that decides in-process (memory) answers synchronously: the limiter then admits without a single
+// microtask, so the request path of one replica pays no promise machinery. Remote stores return promises.
+
+/** A value, or a promise of it (`await` takes both). */
+export type MaybePromise<T> = T | Promise<T>;
 
 export interface CounterCharge {
   /** The counter's key, unique per limit and window; the store adds its namespace. */
@@ -59,9 +65,9 @@ export interface ExtendOperation {
 }
 
 export interface StateStore {
-  reserve(operation: ReserveOperation): Promise<ReserveResult>;
-  settle(operation: SettleOperation): Promise<void>;
-  extend(operation: ExtendOperation): Promise<void>;
+  reserve(operation: ReserveOperation): MaybePromise<ReserveResult>;
+  settle(operation: SettleOperation): MaybePromise<void>;
+  extend(operation: ExtendOperation): MaybePromise<void>;
   /** Releases connections; further operations reject. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { closedLoop, type ClosedLoopResult } from './driver/closed-loop.js';
 import { openLoop } from './driver/open-loop.js';
+import { accessCostInProcess } from './driver/access-in-process.js';
 import { median } from './driver/stats.js';
 import { spawnRedis } from './driver/spawn-redis.js';
 import { freePort, spawnPortPrinter, spawnRouter, type ServerProcess } from './driver/spawn-server.js';
@@ -24,6 +25,9 @@ import { ACCESS_BLOCK, QUIET_ROUTER, writeRouterConfig } from './setup/router-co
  *   end of the answer, and the difference to the router without auth: with Redis that is the one
  *   round trip (one EVALSHA) admission costs before the upstream call; the settle after the answer is
  *   off the client's path.
+ * - In process: the access layer alone (driver/access-in-process.ts: what AccessGuard does for an admitted
+ *   request, memory store, 32 outstanding), CPU µs per request with its GC: the figure the 30 µs budget
+ *   is judged on, since router-against-router differences on a shared 2-core machine move by ±30 µs.
  * Logging is off (`warn`) everywhere, so the difference is not drowned in log serialisation. Reported,
  * not enforced.
  */
@@ -88,8 +92,7 @@ async function main(): Promise<void> {
       for (const router of routers) {
         const perRound = cpu.get(router.pid) ?? [];
         const added = median(perRound) - base;
-        const verdict = router === routers[0] ? '' : router.name.endsWith('memory') ? (added <= BUDGET_MICROS ? 'held' : 'NOT held') : '(no budget)';
-        cpuLines.push(`| ${stream ? 'stream' : 'json'} | ${router.name} | ${median(perRound).toFixed(0)} (${fixed(perRound, 0)}) | ${router === routers[0] ? '' : added.toFixed(1)} | ${verdict} |`);
+        cpuLines.push(`| ${stream ? 'stream' : 'json'} | ${router.name} | ${median(perRound).toFixed(0)} (${fixed(perRound, 0)}) | ${router === routers[0] ? '' : added.toFixed(1)} |`);
       }
     }
 
@@ -108,14 +111,18 @@ async function main(): Promise<void> {
       return `| ${router.name} | ${median(perRound).toFixed(3)} (${fixed(perRound, 3)}) | ${router === routers[0] ? '' : (median(perRound) - baseP50).toFixed(3)} |`;
     });
 
+    log('in process: the access layer alone');
+    const inProcess = accessCostInProcess(rounds);
     const report = [
       `Access layer cost, ${rounds} interleaved rounds of ${seconds} s (median over rounds; each round in parentheses)${redis === undefined ? '; redis-server not installed: no Redis rows' : ''}`,
       '',
       `CPU µs per request at ${CONNECTIONS} connections:`,
       '',
-      '| answer | router | CPU µs | added µs | budget ≤ 30 µs (memory) |',
-      '|---|---|---|---|---|',
+      '| answer | router | CPU µs | added µs |',
+      '|---|---|---|---|',
       ...cpuLines,
+      '',
+      `The access layer alone, in process (authenticate, admit, rate-limit headers, settle; memory store, 32 outstanding): ${inProcess.micros.toFixed(1)} µs CPU per request (${fixed(inProcess.perRound, 1)}): budget ≤ ${BUDGET_MICROS} µs ${inProcess.micros <= BUDGET_MICROS ? 'held' : 'NOT held'}.`,
       '',
       `Latency, open loop at ${LATENCY_RATE} req/s, p50 to the end of a non-streamed answer:`,
       '',

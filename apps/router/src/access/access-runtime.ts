@@ -10,8 +10,6 @@ export interface AccessState {
   readonly policy: AccessPolicy;
   readonly authenticator: Authenticator;
   readonly limiter: AccessLimiter;
-  /** How often a request still running extends its reservations (a third of `state.reservation_ttl`). */
-  readonly extendEveryMs: number;
   /** Each priced model's `pricing`, for the spend metric. */
   readonly pricing: ReadonlyMap<string, ModelPricingSettings>;
 }
@@ -78,7 +76,6 @@ export class AccessRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private build(policy: AccessPolicy, config: RouterConfig): AccessState {
     return {
       policy,
-      extendEveryMs: Math.max(1_000, Math.floor(config.state.reservationTtlMs / 3)),
       pricing: new Map(Object.entries(config.models).flatMap(([name, model]) => (model.pricing === undefined ? [] : [[name, model.pricing] as const]))),
       authenticator: new Authenticator(policy, { clock: systemClock }),
       limiter: new AccessLimiter(policy, this.store, {

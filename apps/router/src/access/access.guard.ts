@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { renderAnthropicRateLimitHeaders, renderOpenAiRateLimitHeaders, type AccessAdmitted, type AccessLimiter } from '@llm-router/access';
+import { renderAnthropicRateLimitHeaders, renderOpenAiRateLimitHeaders, type AccessAdmitted, type AccessClientFamily, type AccessDenied, type AccessLimiter, type Caller } from '@llm-router/access';
 import { requestRecordOf } from '@llm-router/logging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { routingContextOf } from '../routing/routing-context.js';
@@ -33,44 +33,53 @@ export class AccessGuard implements CanActivate {
     if (!access.policy.enforces) return true;
     const served = this.reflector.get<ServedFormat | undefined>(SERVES_FORMAT, context.getHandler());
     const http = context.switchToHttp();
-    return this.check(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), access, served?.operation ?? 'generate');
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const operation = served?.operation ?? 'generate';
+    // Synchronous end to end with keys and the memory store (no promise on the request path); a JWT or the
+    // Redis store makes it a promise.
+    const caller = access.authenticator.authenticate(request.headers);
+    if (caller instanceof Promise) return caller.then((known) => this.admit(request, reply, access, operation, known));
+    return this.admit(request, reply, access, operation, caller);
   }
 
-  private async check(request: FastifyRequest, reply: FastifyReply, access: AccessState, operation: Operation): Promise<boolean> {
+  private admit(request: FastifyRequest, reply: FastifyReply, access: AccessState, operation: Operation, caller: Caller | AccessDenied): boolean | Promise<boolean> {
     const { format, route, clientModel } = routingContextOf(request);
     const family = accessFamilyOf(format);
-    const record = requestRecordOf(request);
-    const caller = await access.authenticator.authenticate(request.headers);
     if ('allowed' in caller) throw new AccessRefusal(caller, family);
+    const record = requestRecordOf(request);
     if (record) record.caller = caller.name;
     if (operation === 'count_tokens') {
       const refused = access.limiter.authorize(caller, clientModel);
       if (refused !== undefined) throw new AccessRefusal(refused, family);
       return true;
     }
-    const admitted = await access.limiter.admit({ caller, model: clientModel, estimate: admissionEstimate(request, route.model, operation) });
-    if (!admitted.allowed) throw new AccessRefusal(admitted, family);
-    // On the Node response: merged into whatever head is written, by reply.send or by a hijacked stream.
-    const headers = family === 'openai' ? renderOpenAiRateLimitHeaders(admitted.rateLimit, Date.now()) : renderAnthropicRateLimitHeaders(admitted.rateLimit);
-    for (const [name, value] of Object.entries(headers)) reply.raw.setHeader(name, value);
-    settleWhenClosed(request, reply, access.limiter, admitted, access.extendEveryMs);
-    return true;
+    const admitted = access.limiter.admit({ caller, model: clientModel, estimate: admissionEstimate(request, route.model, operation) });
+    if (admitted instanceof Promise) return admitted.then((decision) => admittedOrRefused(request, reply, access.limiter, decision, family));
+    return admittedOrRefused(request, reply, access.limiter, admitted, family);
   }
+}
+
+/** A refusal is thrown (AccessRefusalFilter renders it); an admission puts its headers on the answer and settles at close. */
+function admittedOrRefused(request: FastifyRequest, reply: FastifyReply, limiter: AccessLimiter, admitted: AccessAdmitted | AccessDenied, family: AccessClientFamily): true {
+  if (!admitted.allowed) throw new AccessRefusal(admitted, family);
+  // On the Node response: merged into whatever head is written, by reply.send or by a hijacked stream.
+  const headers = family === 'openai' ? renderOpenAiRateLimitHeaders(admitted.rateLimit, Date.now()) : renderAnthropicRateLimitHeaders(admitted.rateLimit);
+  for (const name in headers) reply.raw.setHeader(name, headers[name] as string);
+  settleWhenClosed(request, reply, limiter, admitted);
+  return true;
 }
 
 /**
  * The one place a request's reservation ends: the Node response's `close`, which fires exactly once for a
  * sent answer, an ended stream and a client that left. Usage known by then (the request log's record has
  * it for complete answers and ended streams, translated or passed through): settle with it; else (an
- * upstream error, a client that left mid-answer): release. Meanwhile the reservation is extended every
- * `extendEveryMs`, so a stream longer than `state.reservation_ttl` keeps its max_parallel lease.
+ * upstream error, a client that left mid-answer): release. Until then the limiter keeps the reservation
+ * alive (its one timer), so a stream longer than `state.reservation_ttl` keeps its max_parallel lease.
  */
-function settleWhenClosed(request: FastifyRequest, reply: FastifyReply, limiter: AccessLimiter, admitted: AccessAdmitted, extendEveryMs: number): void {
+function settleWhenClosed(request: FastifyRequest, reply: FastifyReply, limiter: AccessLimiter, admitted: AccessAdmitted): void {
   const { ticket } = admitted;
-  const timer = setInterval(() => void limiter.extend(ticket), extendEveryMs);
-  timer.unref();
   reply.raw.once('close', () => {
-    clearInterval(timer);
     const usage = requestRecordOf(request)?.usage;
     void (usage === undefined ? limiter.release(ticket) : limiter.settle(ticket, usage));
   });
