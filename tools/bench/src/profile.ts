@@ -7,10 +7,10 @@ import { renderAllocationSummary, type AllocationProfile } from './profile/summa
 import { renderProfileSummary, summariseProfile, type CpuProfile } from './profile/summarise-profile.js';
 import { BENCH_DIST, RESULTS, ROUTER_ENTRY } from './setup/paths.js';
 import { openaiChat } from './setup/requests.js';
-import { ACCESS_BLOCK, DEFAULT_ROUTER, routedModel, writeRouterConfig } from './setup/router-config.js';
+import { ACCESS_BLOCK, DEFAULT_ROUTER, QUIET_ROUTER, routedModel, writeRouterConfig } from './setup/router-config.js';
 
 /**
- * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream|routed|routed-stream --seconds N --allocations --auth]` (--auth: with a client key and limits, in memory)
+ * `npx nx run bench:profile [-- --scenario passthrough|passthrough-stream|translated|translated-stream|routed|routed-stream --seconds N --allocations --auth --quiet]` (--auth: with a client key and limits, in memory; --quiet: request logging off, as bench:routing and bench:access run it)
  *
  * Runs the built router with one closed-loop load (32 connections), profiles its CPU over the measured
  * part only (after a warm-up of every scenario, so the JIT has settled), and prints where the time went
@@ -32,6 +32,7 @@ let scenario: Scenario = 'passthrough';
 let seconds = 15;
 let allocations = false;
 let auth = false;
+let quiet = false;
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   if (argv[i] === '--scenario' && (argv[i + 1] ?? '') in SCENARIOS) scenario = argv[i + 1] as Scenario;
@@ -42,7 +43,10 @@ for (let i = 0; i < argv.length; i += 2) {
   } else if (argv[i] === '--auth') {
     auth = true;
     i--;
-  } else throw new Error(`usage: profile.js [--scenario ${Object.keys(SCENARIOS).join('|')}] [--seconds N] [--allocations] [--auth]`);
+  } else if (argv[i] === '--quiet') {
+    quiet = true;
+    i--;
+  } else throw new Error(`usage: profile.js [--scenario ${Object.keys(SCENARIOS).join('|')}] [--seconds N] [--allocations] [--auth] [--quiet]`);
 }
 
 const dir = path.join(RESULTS, `profile-${scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
@@ -52,7 +56,7 @@ try {
   const upstream = await spawnPortPrinter('mock upstream', path.join(BENCH_DIST, 'upstream/main.js'), ['0', '20', '0']);
   started.push(upstream);
   const config = path.join(dir, 'router.yaml');
-  writeRouterConfig(config, upstream.origin, DEFAULT_ROUTER, routedModel(upstream.origin));
+  writeRouterConfig(config, upstream.origin, quiet ? QUIET_ROUTER : DEFAULT_ROUTER, routedModel(upstream.origin));
   if (auth) appendFileSync(config, `${ACCESS_BLOCK}state:\n  store: memory\n`);
   const file = path.join(dir, allocations ? 'router.heapprofile' : 'router.cpuprofile');
   const router = await spawnRouter('router', ROUTER_ENTRY, config, await freePort(), path.join(dir, 'router.log'), ['--import', path.join(BENCH_DIST, 'profile/profile-on-signal.js')], {
