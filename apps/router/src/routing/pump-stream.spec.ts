@@ -57,13 +57,19 @@ describe('pumpStream with a held-back prefix', () => {
     expect(await done).toEqual({ error: undefined, aborted: false });
   });
 
-  it('ends at once when the prefix ended the stream, without reading the upstream', async () => {
+  it('ends at once when the prefix ended the stream, then drains the upstream to its end without forwarding it', async () => {
     const { upstream, done, server, url } = await serve(openAIChatCodec, { prefix: { text: 'data: [DONE]\n\n', ended: true }, paused: true });
     servers.push(server);
+    // What a transport still holds after the frame that ended the stream (the body's last bytes).
+    upstream.write(': trailing comment\n\n');
+    const ended = new Promise<void>((resolve) => upstream.once('end', resolve));
     const response = await fetch(url);
     expect(await response.text()).toBe('data: [DONE]\n\n');
     expect(await done).toEqual({ error: undefined, aborted: false });
-    expect(upstream.isPaused()).toBe(true);
+    // A body left paused never emits 'end': the transport would keep its idle timer and the connection.
+    upstream.end();
+    await ended;
+    expect(upstream.readableEnded).toBe(true);
   });
 });
 

@@ -125,7 +125,13 @@ export function pumpStream(options: PumpStreamOptions): void {
       ended = true;
       close(prefix.error);
     });
-    if (ended) return;
+    if (ended) {
+      // Whatever follows the end is read and dropped, as after an end seen here: a body left paused never
+      // ends, so the transport would keep its timer and the connection until the idle timeout fired (with
+      // every object of the request reachable from it), and the socket would not go back to the pool.
+      drainRest(upstream);
+      return;
+    }
   }
 
   // The body may have failed between the response headers and now (no listener of ours saw it).
@@ -187,4 +193,11 @@ export function pumpStream(options: PumpStreamOptions): void {
     if (response.writableNeedDrain) response.once('drain', () => guarded(() => upstream.resume()));
     else upstream.resume();
   }
+}
+
+/** Reads `upstream` to its end and drops the bytes (a failure then is nobody's: the client has its answer). */
+function drainRest(upstream: Readable): void {
+  if (upstream.destroyed) return;
+  upstream.on('error', () => undefined);
+  upstream.resume();
 }
